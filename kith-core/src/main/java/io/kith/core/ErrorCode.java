@@ -1,0 +1,24 @@
+package io.kith.core;
+
+/** Stable, machine-readable error codes. The string form is part of the public API: never rename one. */
+public enum ErrorCode {
+  INVALID_ARGUMENT("invalid_argument"),
+  UNAUTHENTICATED("unauthenticated"),
+  FORBIDDEN("forbidden"),
+  NOT_FOUND("not_found"),
+  CONFLICT("conflict"),
+  PAYLOAD_TOO_LARGE("payload_too_large"),
+  RATE_LIMITED("rate_limited"),
+  UNAVAILABLE("unavailable"),
+  INTERNAL("internal");
+
+  private final String wireName;
+
+  ErrorCode(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+}

@@ -1,0 +1,49 @@
+package io.kith.core;
+
+import java.util.Objects;
+
+/**
+ * A request that Kith refuses for a reason the caller can act on. Carries a stable {@link ErrorCode} and, for
+ * validation errors, the name of the field at fault (as the API spells it).
+ */
+public final class KithException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final ErrorCode code;
+  private final String field;
+
+  private KithException(ErrorCode code, String field, String detail) {
+    super(detail, null, false, false);
+    this.code = Objects.requireNonNull(code, "code");
+    this.field = field;
+  }
+
+  public static KithException invalid(String field, String detail) {
+    return new KithException(ErrorCode.INVALID_ARGUMENT, Objects.requireNonNull(field, "field"), detail);
+  }
+
+  public static KithException notFound(String detail) {
+    return new KithException(ErrorCode.NOT_FOUND, null, detail);
+  }
+
+  public static KithException conflict(String field, String detail) {
+    return new KithException(ErrorCode.CONFLICT, field, detail);
+  }
+
+  public static KithException of(ErrorCode code, String detail) {
+    return new KithException(code, null, detail);
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  /** The request field at fault, or {@code null} when the error is not about one field. */
+  public String field() {
+    return field;
+  }
+
+  public String detail() {
+    return getMessage();
+  }
+}

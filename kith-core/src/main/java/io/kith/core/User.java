@@ -1,0 +1,36 @@
+package io.kith.core;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A user's profile as stored. Fields are validated on construction by {@link ProfileRules}, so a {@code User} that
+ * exists is a valid one whichever backend it came from.
+ *
+ * @param displayName never null; empty when unset
+ * @param bio never null; empty when unset
+ * @param avatarUrl null when unset
+ * @param isPrivate stored now; enforced by the privacy rules
+ */
+public record User(UserId id, Handle handle, String displayName, String bio, String avatarUrl, boolean isPrivate,
+                   Instant createdAt) {
+  public User {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(handle, "handle");
+    Objects.requireNonNull(createdAt, "createdAt");
+    displayName = ProfileRules.displayName("display_name", displayName == null ? "" : displayName);
+    bio = ProfileRules.bio("bio", bio == null ? "" : bio);
+    avatarUrl = avatarUrl == null ? null : ProfileRules.avatarUrl("avatar_url", avatarUrl);
+  }
+
+  /** Applies the fields present in {@code update}, keeping the others. */
+  public User with(ProfileUpdate update) {
+    return new User(id,
+        update.handle().orElse(handle),
+        update.displayName().orElse(displayName),
+        update.bio().orElse(bio),
+        update.avatarUrl().isPresent() ? update.avatarUrl().get().orElse(null) : avatarUrl,
+        update.isPrivate().orElse(isPrivate),
+        createdAt);
+  }
+}

@@ -1,0 +1,162 @@
+package io.kith.core.internal;
+
+import io.kith.core.Counts;
+import io.kith.core.Handle;
+import io.kith.core.ProfileUpdate;
+import io.kith.core.Relationship;
+import io.kith.core.User;
+import io.kith.core.UserId;
+import io.kith.core.spi.EdgeList;
+import io.kith.core.spi.EdgePage;
+import io.kith.core.spi.FollowOutcome;
+import io.kith.core.spi.KithStore;
+import io.kith.core.spi.PageRequest;
+import io.kith.core.spi.Session;
+import io.kith.core.spi.TemporaryStoreException;
+import io.kith.core.spi.TokenHash;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/** Retries calls that fail with a {@link TemporaryStoreException}; every other outcome passes straight through. */
+public final class RetryingStore implements KithStore {
+  private final KithStore delegate;
+  private final int attempts;
+  private final long initialBackoffNanos;
+
+  public RetryingStore(KithStore delegate, int attempts, Duration initialBackoff) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    if (attempts < 1 || attempts > 20) {
+      throw new IllegalArgumentException("attempts: " + attempts + " (expected: 1-20)");
+    }
+    if (initialBackoff.isNegative() || initialBackoff.compareTo(Duration.ofSeconds(10)) > 0) {
+      throw new IllegalArgumentException("initialBackoff: " + initialBackoff + " (expected: 0-10s)");
+    }
+    this.attempts = attempts;
+    this.initialBackoffNanos = initialBackoff.toNanos();
+  }
+
+  private <T> T call(Supplier<T> operation) {
+    long backoff = initialBackoffNanos;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return operation.get();
+      } catch (TemporaryStoreException e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+        // Full jitter keeps retrying clients from stampeding a recovering backend in lockstep.
+        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(backoff + 1));
+        backoff = Math.min(backoff * 2, 1_000_000_000L);
+      }
+    }
+  }
+
+  private void run(Runnable operation) {
+    call(() -> {
+      operation.run();
+      return null;
+    });
+  }
+
+  @Override
+  public void createUser(User user, String passwordHash) {
+    run(() -> delegate.createUser(user, passwordHash));
+  }
+
+  @Override
+  public Optional<User> user(UserId id) {
+    return call(() -> delegate.user(id));
+  }
+
+  @Override
+  public Optional<User> userByHandle(Handle handle) {
+    return call(() -> delegate.userByHandle(handle));
+  }
+
+  @Override
+  public List<User> users(List<UserId> ids) {
+    return call(() -> delegate.users(ids));
+  }
+
+  @Override
+  public List<User> scanUsers(Optional<UserId> after, int limit) {
+    return call(() -> delegate.scanUsers(after, limit));
+  }
+
+  @Override
+  public User updateUser(UserId id, ProfileUpdate update) {
+    return call(() -> delegate.updateUser(id, update));
+  }
+
+  @Override
+  public boolean deleteUser(UserId id) {
+    return call(() -> delegate.deleteUser(id));
+  }
+
+  @Override
+  public Optional<String> passwordHash(UserId id) {
+    return call(() -> delegate.passwordHash(id));
+  }
+
+  @Override
+  public FollowOutcome follow(UserId follower, UserId followee, Instant at) {
+    return call(() -> delegate.follow(follower, followee, at));
+  }
+
+  @Override
+  public boolean unfollow(UserId follower, UserId followee) {
+    return call(() -> delegate.unfollow(follower, followee));
+  }
+
+  @Override
+  public Counts counts(UserId id) {
+    return call(() -> delegate.counts(id));
+  }
+
+  @Override
+  public Map<UserId, Counts> counts(List<UserId> ids) {
+    return call(() -> delegate.counts(ids));
+  }
+
+  @Override
+  public List<Relationship> relationships(UserId viewer, List<UserId> others) {
+    return call(() -> delegate.relationships(viewer, others));
+  }
+
+  @Override
+  public EdgePage edges(EdgeList list, UserId owner, PageRequest request) {
+    return call(() -> delegate.edges(list, owner, request));
+  }
+
+  @Override
+  public void createSession(Session session) {
+    run(() -> delegate.createSession(session));
+  }
+
+  @Override
+  public Optional<Session> session(TokenHash tokenHash) {
+    return call(() -> delegate.session(tokenHash));
+  }
+
+  @Override
+  public boolean deleteSession(TokenHash tokenHash) {
+    return call(() -> delegate.deleteSession(tokenHash));
+  }
+
+  @Override
+  public boolean isHealthy() {
+    return delegate.isHealthy();
+  }
+
+  @Override
+  public void close() {
+    delegate.close();
+  }
+}

@@ -1,0 +1,17 @@
+package io.kith.core.spi;
+
+import io.kith.core.UserId;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One entry of a list: the user at the other end and when the relation began (millisecond precision). */
+public record Edge(UserId other, Instant at) {
+  public Edge {
+    Objects.requireNonNull(other, "other");
+    Objects.requireNonNull(at, "at");
+  }
+
+  public Position position() {
+    return new Position(at.toEpochMilli(), other);
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Kith's domain model, relation rules and store SPI. Deliberately free of infrastructure: storage backends and the
+ * HTTP server depend on this module, never the other way round.
+ */
+module io.kith.core {
+  exports io.kith.core;
+  exports io.kith.core.relation;
+  exports io.kith.core.spi;
+
+  uses io.kith.core.spi.StoreProvider;
+}
