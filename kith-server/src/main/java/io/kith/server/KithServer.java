@@ -1,0 +1,105 @@
+package io.kith.server;
+
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.metric.MetricCollectingService;
+import io.kith.core.IdGenerator;
+import io.kith.core.relation.Follow;
+import io.kith.core.relation.RelationListener;
+import io.kith.core.relation.Unfollow;
+import io.kith.core.spi.KithStore;
+import io.kith.server.internal.api.ApiContext;
+import io.kith.server.internal.api.OpsApi;
+import io.kith.server.internal.api.UserCards;
+import io.kith.server.internal.auth.Authenticator;
+import io.kith.server.internal.auth.BearerTokens;
+import io.kith.server.internal.auth.PasswordHasher;
+import io.kith.server.internal.http.AccessLogDecorator;
+import io.kith.server.internal.http.ApiRoutes;
+import io.kith.server.internal.http.ProblemErrorHandler;
+import io.kith.server.internal.http.RouteTag;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+
+/**
+ * The Kith HTTP/JSON API server. Build one with {@link #builder()}, {@link #start()} it, and {@link #stop()} it
+ * before closing the store it serves.
+ */
+public final class KithServer implements AutoCloseable {
+  private final Server server;
+  private final PrometheusMeterRegistry registry;
+  private final JvmGcMetrics gcMetrics;
+
+  KithServer(KithServerBuilder config) {
+    registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    gcMetrics = new JvmGcMetrics();
+    gcMetrics.bindTo(registry);
+
+    KithStore store = KithStore.withRetries(config.store, config.storeAttempts, config.storeBackoff);
+    ApiContext api = new ApiContext(store, config.clock, IdGenerator.snowflake(config.nodeId, config.clock),
+        new PasswordHasher(config.argon2), new BearerTokens(), config.tokenLifetime,
+        new Follow(store, config.clock, RelationListener.NONE), new Unfollow(store, RelationListener.NONE),
+        new UserCards(store));
+    Authenticator authenticator = new Authenticator(store, config.clock);
+
+    ServerBuilder sb = Server.builder()
+        .http(config.port)
+        .maxRequestLength(config.maxRequestBytes)
+        .blockingTaskExecutor(config.blockingThreads)
+        .meterRegistry(registry)
+        .gracefulShutdownTimeout(config.shutdownQuietPeriod, config.shutdownTimeout)
+        .errorHandler(new ProblemErrorHandler());
+    ApiRoutes.register(sb, api, authenticator, new OpsApi(store, registry));
+    sb.decorator(MetricCollectingService.newDecorator(RouteTag.meterIdPrefixFunction()));
+    sb.decorator(new AccessLogDecorator());
+    server = sb.build();
+  }
+
+  public static KithServerBuilder builder() {
+    return new KithServerBuilder();
+  }
+
+  /** Binds the port and returns once the server accepts requests. */
+  public KithServer start() {
+    server.start().join();
+    return this;
+  }
+
+  /** The bound port; useful after {@link KithServerBuilder#port(int) port(0)}. */
+  public int port() {
+    return server.activeLocalPort();
+  }
+
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + port());
+  }
+
+  /** Stops accepting requests, lets in-flight ones finish (graceful shutdown), and returns once stopped. */
+  public void stop() {
+    server.stop().join();
+    gcMetrics.close();
+    registry.close();
+  }
+
+  /** Blocks the calling thread until the server has stopped. */
+  public void awaitStop() {
+    server.whenClosed().join();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

@@ -1,0 +1,108 @@
+package io.kith.server;
+
+import io.kith.core.spi.KithStore;
+import io.kith.core.spi.StoreConfig;
+import io.kith.core.spi.StoreProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code kith} command line. */
+@Command(name = "kith", mixinStandardHelpOptions = true, subcommands = Main.Serve.class,
+    description = "Kith: accounts, profiles and the follow graph over HTTP/JSON.")
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  public static void main(String[] args) {
+    int code = commandLine().execute(args);
+    // A running server returns 0 only after it stopped; calling System.exit(0) from here could race the
+    // shutdown hook, so only failures exit explicitly.
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+      if (e instanceof IllegalArgumentException) {
+        cmd.getErr().println("kith: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return commandLine;
+  }
+
+  @Command(name = "serve", mixinStandardHelpOptions = true,
+      description = "Serve the API until SIGTERM or Ctrl-C, then shut down gracefully.")
+  static final class Serve implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "${env:KITH_PORT:-8080}",
+        description = "HTTP port, 0 for any free one (env KITH_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", defaultValue = "${env:KITH_DATA:-./data}",
+        description = "Data directory (env KITH_DATA, default ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--sync", defaultValue = "${env:KITH_SYNC:-true}",
+        description = "fsync every write: true or false (env KITH_SYNC, default ${DEFAULT-VALUE}).")
+    String sync;
+
+    @Option(names = "--store", defaultValue = "${env:KITH_STORE:-rocksdb}",
+        description = "Storage backend (env KITH_STORE, default ${DEFAULT-VALUE}).")
+    String store;
+
+    @Option(names = "--node-id", defaultValue = "${env:KITH_NODE_ID:-0}",
+        description = "Id generator node, 0-1023, unique per server sharing a store (env KITH_NODE_ID).")
+    int nodeId;
+
+    @Option(names = "--token-lifetime-days", defaultValue = "${env:KITH_TOKEN_LIFETIME_DAYS:-30}",
+        description = "Session lifetime in days (env KITH_TOKEN_LIFETIME_DAYS, default ${DEFAULT-VALUE}).")
+    int tokenLifetimeDays;
+
+    @Option(names = "--argon2-memory-kib", defaultValue = "${env:KITH_ARGON2_MEMORY_KIB:-19456}",
+        description = "Argon2id memory per password hash in KiB (env KITH_ARGON2_MEMORY_KIB).")
+    int argon2MemoryKiB;
+
+    @Option(names = "--argon2-iterations", defaultValue = "${env:KITH_ARGON2_ITERATIONS:-2}",
+        description = "Argon2id iterations (env KITH_ARGON2_ITERATIONS).")
+    int argon2Iterations;
+
+    @Override
+    public Integer call() {
+      // Validate the server's settings before opening (and locking) the store.
+      KithServerBuilder builder = KithServer.builder()
+          .port(port)
+          .nodeId(nodeId)
+          .tokenLifetime(Duration.ofDays(tokenLifetimeDays))
+          .argon2(argon2MemoryKiB, argon2Iterations, 1);
+      KithStore kithStore = StoreProvider.named(store)
+          .open(StoreConfig.of(Map.of("path", data.toString(), "sync", sync)));
+      KithServer server;
+      try {
+        server = builder.store(kithStore).build().start();
+      } catch (RuntimeException e) {
+        kithStore.close();
+        throw e;
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        log.info("shutting down: finishing in-flight requests");
+        server.stop();
+        kithStore.close();
+        log.info("stopped; store closed");
+      }, "kith-shutdown"));
+      System.out.println("Kith listening on http://localhost:" + server.port() + " (data: "
+          + data.toAbsolutePath().normalize() + ")");
+      System.out.flush();
+      server.awaitStop();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.kith.server.internal.api;
+
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import io.kith.core.ErrorCode;
+import io.kith.core.KithException;
+import io.kith.core.spi.KithStore;
+import io.kith.server.internal.http.ApiRequest;
+import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.json.Json;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** {@code GET /health} and {@code GET /metrics}, for load balancers and scrapers. */
+public final class OpsApi {
+  private static final MediaType PROMETHEUS_TEXT = MediaType.parse("text/plain; version=0.0.4; charset=utf-8");
+
+  private final KithStore store;
+  private final PrometheusMeterRegistry registry;
+
+  public OpsApi(KithStore store, PrometheusMeterRegistry registry) {
+    this.store = store;
+    this.registry = registry;
+  }
+
+  public AggregatedHttpResponse health(ApiRequest request) {
+    if (!store.isHealthy()) {
+      throw KithException.of(ErrorCode.UNAVAILABLE, "the store is not healthy");
+    }
+    return Responses.ok(Json.object().put("status", "ok"));
+  }
+
+  public AggregatedHttpResponse metrics(ApiRequest request) {
+    return AggregatedHttpResponse.of(HttpStatus.OK, PROMETHEUS_TEXT, registry.scrape());
+  }
+}

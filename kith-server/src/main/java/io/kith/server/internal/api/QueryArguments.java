@@ -1,0 +1,50 @@
+package io.kith.server.internal.api;
+
+import io.kith.core.KithException;
+import io.kith.core.UserId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Parsing of query parameters, each failure reported against the parameter's name. */
+final class QueryArguments {
+  static final int MAX_IDS = 100;
+  static final int DEFAULT_LIMIT = 50;
+  static final int MAX_LIMIT = 100;
+
+  private QueryArguments() {}
+
+  /** A comma-separated list of 1-100 user ids, in the order given. */
+  static List<UserId> ids(Optional<String> raw) {
+    String text = raw.orElseThrow(() -> KithException.invalid("ids", "ids is required: comma-separated user ids"));
+    if (text.isEmpty()) {
+      throw KithException.invalid("ids", "ids is required: comma-separated user ids");
+    }
+    String[] parts = text.split(",", -1);
+    if (parts.length > MAX_IDS) {
+      throw KithException.invalid("ids", "at most " + MAX_IDS + " ids per request (was " + parts.length + ")");
+    }
+    List<UserId> ids = new ArrayList<>(parts.length);
+    for (String part : parts) {
+      ids.add(UserId.parse("ids", part));
+    }
+    return ids;
+  }
+
+  static int limit(Optional<String> raw) {
+    if (raw.isEmpty()) {
+      return DEFAULT_LIMIT;
+    }
+    String text = raw.get();
+    int value;
+    try {
+      value = Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw KithException.invalid("limit", "limit must be an integer 1-" + MAX_LIMIT);
+    }
+    if (value < 1 || value > MAX_LIMIT) {
+      throw KithException.invalid("limit", "limit must be 1-" + MAX_LIMIT + " (was " + value + ")");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,44 @@
+package io.kith.server.internal.api;
+
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import io.kith.core.ErrorCode;
+import io.kith.core.Handle;
+import io.kith.core.KithException;
+import io.kith.core.User;
+import io.kith.server.internal.http.ApiRequest;
+import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.json.JsonBody;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code POST /v1/sessions} (log in) and {@code DELETE /v1/sessions/current} (log out). */
+public final class SessionsApi {
+  private static final Set<String> FIELDS = Set.of("handle", "password");
+
+  private final ApiContext api;
+
+  public SessionsApi(ApiContext api) {
+    this.api = api;
+  }
+
+  public AggregatedHttpResponse logIn(ApiRequest request) {
+    JsonBody body = request.body(FIELDS);
+    Handle handle = Handle.parse("handle", body.requiredString("handle"));
+    String password = body.requiredString("password");
+    Optional<User> user = api.store().userByHandle(handle);
+    // Unknown handle and wrong password give the same answer after the same work, so neither the response nor
+    // its timing tells whether an account exists.
+    boolean valid = user.isPresent()
+        ? api.store().passwordHash(user.get().id()).map(hash -> api.passwords().verify(password, hash)).orElse(false)
+        : api.passwords().verifyAgainstDummy(password);
+    if (!valid) {
+      throw KithException.of(ErrorCode.UNAUTHENTICATED, "handle or password is wrong");
+    }
+    return Responses.ok(SessionIssuer.issue(api, user.get()));
+  }
+
+  public AggregatedHttpResponse logOut(ApiRequest request) {
+    api.store().deleteSession(request.caller().tokenHash());
+    return Responses.noContent();
+  }
+}

@@ -1,0 +1,57 @@
+package io.kith.server.internal.http;
+
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.QueryParams;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import io.kith.server.internal.auth.Authenticator;
+import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.json.JsonBody;
+import java.util.Optional;
+import java.util.Set;
+
+/** One fully received request, as a handler sees it: path, query, body and the authenticated caller. */
+public final class ApiRequest {
+  private final ServiceRequestContext ctx;
+  private final AggregatedHttpRequest request;
+  private final Authenticator authenticator;
+  private QueryParams query;
+
+  ApiRequest(ServiceRequestContext ctx, AggregatedHttpRequest request, Authenticator authenticator) {
+    this.ctx = ctx;
+    this.request = request;
+    this.authenticator = authenticator;
+  }
+
+  public String pathParam(String name) {
+    String value = ctx.pathParam(name);
+    if (value == null) {
+      throw new IllegalStateException("route has no path parameter " + name);
+    }
+    return value;
+  }
+
+  public Optional<String> query(String name) {
+    if (query == null) {
+      query = QueryParams.fromQueryString(ctx.query());
+    }
+    return Optional.ofNullable(query.get(name));
+  }
+
+  public JsonBody body(Set<String> allowedFields) {
+    return JsonBody.parse(request.content().array(), allowedFields);
+  }
+
+  /** The caller; 401 if no valid token was sent. */
+  public Caller caller() {
+    Caller caller = authenticator.required(request.headers());
+    AccessLogDecorator.recordUser(ctx, caller.userId());
+    return caller;
+  }
+
+  /** The caller if a token was sent; 401 if one was sent but is not valid. */
+  public Optional<Caller> optionalCaller() {
+    Optional<Caller> caller = authenticator.optional(request.headers());
+    caller.ifPresent(c -> AccessLogDecorator.recordUser(ctx, c.userId()));
+    return caller;
+  }
+}

@@ -1,0 +1,58 @@
+package io.kith.server.internal.http;
+
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.server.ServerBuilder;
+import io.kith.core.spi.EdgeList;
+import io.kith.server.internal.api.AccountsApi;
+import io.kith.server.internal.api.ApiContext;
+import io.kith.server.internal.api.FollowingApi;
+import io.kith.server.internal.api.ListsApi;
+import io.kith.server.internal.api.MeApi;
+import io.kith.server.internal.api.OpsApi;
+import io.kith.server.internal.api.RelationshipsApi;
+import io.kith.server.internal.api.SessionsApi;
+import io.kith.server.internal.api.UsersApi;
+import io.kith.server.internal.auth.Authenticator;
+
+/** The API's route table, in one place so it reads like the endpoint list in docs/api.md. */
+public final class ApiRoutes {
+  private final ServerBuilder server;
+  private final Authenticator authenticator;
+
+  private ApiRoutes(ServerBuilder server, Authenticator authenticator) {
+    this.server = server;
+    this.authenticator = authenticator;
+  }
+
+  public static void register(ServerBuilder server, ApiContext api, Authenticator authenticator, OpsApi ops) {
+    ApiRoutes routes = new ApiRoutes(server, authenticator);
+    AccountsApi accounts = new AccountsApi(api);
+    SessionsApi sessions = new SessionsApi(api);
+    MeApi me = new MeApi(api);
+    UsersApi users = new UsersApi(api);
+    FollowingApi following = new FollowingApi(api);
+    RelationshipsApi relationships = new RelationshipsApi(api);
+
+    routes.bind(HttpMethod.POST, "/v1/accounts", accounts::create);
+    routes.bind(HttpMethod.POST, "/v1/sessions", sessions::logIn);
+    routes.bind(HttpMethod.DELETE, "/v1/sessions/current", sessions::logOut);
+    routes.bind(HttpMethod.GET, "/v1/me", me::get);
+    routes.bind(HttpMethod.PATCH, "/v1/me", me::update);
+    routes.bind(HttpMethod.DELETE, "/v1/me", me::delete);
+    routes.bind(HttpMethod.PUT, "/v1/me/following/{id}", following::follow);
+    routes.bind(HttpMethod.DELETE, "/v1/me/following/{id}", following::unfollow);
+    routes.bind(HttpMethod.GET, "/v1/users", users::batch);
+    routes.bind(HttpMethod.GET, "/v1/users/by-handle/{handle}", users::byHandle);
+    routes.bind(HttpMethod.GET, "/v1/users/{id}", users::byId);
+    routes.bind(HttpMethod.GET, "/v1/users/{id}/followers", new ListsApi(api, EdgeList.FOLLOWERS)::page);
+    routes.bind(HttpMethod.GET, "/v1/users/{id}/following", new ListsApi(api, EdgeList.FOLLOWING)::page);
+    routes.bind(HttpMethod.GET, "/v1/users/{id}/friends", new ListsApi(api, EdgeList.FRIENDS)::page);
+    routes.bind(HttpMethod.GET, "/v1/relationships", relationships::get);
+    routes.bind(HttpMethod.GET, "/health", ops::health);
+    routes.bind(HttpMethod.GET, "/metrics", ops::metrics);
+  }
+
+  private void bind(HttpMethod method, String path, ApiHandler handler) {
+    server.route().methods(method).path(path).build(new BlockingApiService(handler, authenticator));
+  }
+}

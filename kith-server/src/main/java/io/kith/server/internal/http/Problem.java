@@ -1,0 +1,76 @@
+package io.kith.server.internal.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.common.ResponseHeadersBuilder;
+import io.kith.core.ErrorCode;
+import io.kith.server.internal.json.Json;
+
+/**
+ * An RFC 9457 problem document with Kith's stable {@code code} and, for validation errors, the {@code field} at
+ * fault. Every error response the server sends, its own or Armeria's, is one of these.
+ */
+public record Problem(ErrorCode code, String detail, String field) {
+  public static final MediaType PROBLEM_JSON = MediaType.parse("application/problem+json; charset=utf-8");
+
+  public static HttpStatus statusOf(ErrorCode code) {
+    return switch (code) {
+      case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
+      case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case PAYLOAD_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+      case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+      case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+      case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+    };
+  }
+
+  /** The closest stable code for a status Armeria produced on its own (unknown route, wrong method...). */
+  public static ErrorCode codeOf(HttpStatus status) {
+    return switch (status.code()) {
+      case 401 -> ErrorCode.UNAUTHENTICATED;
+      case 403 -> ErrorCode.FORBIDDEN;
+      case 404, 405 -> ErrorCode.NOT_FOUND;
+      case 409 -> ErrorCode.CONFLICT;
+      case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+      case 429 -> ErrorCode.RATE_LIMITED;
+      case 503 -> ErrorCode.UNAVAILABLE;
+      default -> status.code() < 500 ? ErrorCode.INVALID_ARGUMENT : ErrorCode.INTERNAL;
+    };
+  }
+
+  public AggregatedHttpResponse toResponse(String requestId) {
+    return toResponse(statusOf(code), requestId);
+  }
+
+  /** Renders with an explicit status, for Armeria's own errors whose status is more precise than the code's. */
+  public AggregatedHttpResponse toResponse(HttpStatus status, String requestId) {
+    ObjectNode body = Json.object();
+    body.put("type", "urn:kith:problem:" + code.wireName());
+    body.put("title", status.reasonPhrase());
+    body.put("status", status.code());
+    body.put("detail", detail);
+    body.put("code", code.wireName());
+    if (field != null) {
+      body.put("field", field);
+    }
+    if (requestId != null) {
+      body.put("request_id", requestId);
+    }
+    ResponseHeadersBuilder headers = ResponseHeaders.builder(status).contentType(PROBLEM_JSON);
+    if (code == ErrorCode.UNAUTHENTICATED) {
+      headers.add(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"kith\"");
+    }
+    if (code == ErrorCode.UNAVAILABLE || code == ErrorCode.RATE_LIMITED) {
+      headers.add(HttpHeaderNames.RETRY_AFTER, "1");
+    }
+    return AggregatedHttpResponse.of(headers.build(), HttpData.wrap(Json.bytes(body)));
+  }
+}

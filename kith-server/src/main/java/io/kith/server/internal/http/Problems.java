@@ -1,0 +1,48 @@
+package io.kith.server.internal.http;
+
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.ContentTooLargeException;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import io.kith.core.ErrorCode;
+import io.kith.core.KithException;
+import io.kith.core.spi.TemporaryStoreException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns any failure into a problem response; unexpected ones are logged and never leak their details. */
+public final class Problems {
+  private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+  private Problems() {}
+
+  public static AggregatedHttpResponse fromThrowable(ServiceRequestContext ctx, Throwable thrown) {
+    Throwable cause = unwrap(thrown);
+    String requestId = ctx.id().text();
+    if (cause instanceof KithException e) {
+      return new Problem(e.code(), e.detail(), e.field()).toResponse(requestId);
+    }
+    if (cause instanceof ContentTooLargeException) {
+      return new Problem(ErrorCode.PAYLOAD_TOO_LARGE,
+          "request body is larger than " + ctx.maxRequestLength() + " bytes", null).toResponse(requestId);
+    }
+    if (cause instanceof TemporaryStoreException) {
+      log.warn("store temporarily unavailable (request {})", requestId, cause);
+      return new Problem(ErrorCode.UNAVAILABLE, "the service is temporarily unavailable; retry shortly", null)
+          .toResponse(requestId);
+    }
+    log.error("unexpected error (request {})", requestId, cause);
+    return new Problem(ErrorCode.INTERNAL, "an unexpected error occurred (request " + requestId + ")", null)
+        .toResponse(requestId);
+  }
+
+  private static Throwable unwrap(Throwable thrown) {
+    Throwable cause = thrown;
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}
