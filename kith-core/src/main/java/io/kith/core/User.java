@@ -1,6 +1,7 @@
 package io.kith.core;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,8 @@ public record User(UserId id, Handle handle, String displayName, String bio, Str
   public User {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(handle, "handle");
-    Objects.requireNonNull(createdAt, "createdAt");
+    // Millisecond precision everywhere: what a backend stores is exactly what was created.
+    createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
     displayName = ProfileRules.displayName("display_name", displayName == null ? "" : displayName);
     bio = ProfileRules.bio("bio", bio == null ? "" : bio);
     avatarUrl = avatarUrl == null ? null : ProfileRules.avatarUrl("avatar_url", avatarUrl);

@@ -2,6 +2,7 @@ package io.kith.core.spi;
 
 import io.kith.core.UserId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /** A login session, found by the hash of its bearer token. */
@@ -9,8 +10,8 @@ public record Session(TokenHash tokenHash, UserId userId, Instant createdAt, Ins
   public Session {
     Objects.requireNonNull(tokenHash, "tokenHash");
     Objects.requireNonNull(userId, "userId");
-    Objects.requireNonNull(createdAt, "createdAt");
-    Objects.requireNonNull(expiresAt, "expiresAt");
+    createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
+    expiresAt = expiresAt.truncatedTo(ChronoUnit.MILLIS);
   }
 
   public boolean isExpired(Instant now) {

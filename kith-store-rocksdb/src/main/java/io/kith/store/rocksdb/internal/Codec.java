@@ -1,0 +1,92 @@
+package io.kith.store.rocksdb.internal;
+
+import io.kith.core.Handle;
+import io.kith.core.User;
+import io.kith.core.UserId;
+import io.kith.core.spi.Session;
+import io.kith.core.spi.TokenHash;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/** Value encodings, each led by a format version byte so records can evolve without a migration. */
+final class Codec {
+  private static final byte USER_V1 = 1;
+  private static final byte SESSION_V1 = 1;
+
+  private Codec() {}
+
+  /** A stored user record: the profile and its password hash, which never leaves the store except to verify. */
+  record UserRecord(User user, String passwordHash) {}
+
+  static byte[] user(User user, String passwordHash) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(USER_V1);
+      out.writeLong(user.id().value());
+      out.writeUTF(user.handle().value());
+      out.writeUTF(user.displayName());
+      out.writeUTF(user.bio());
+      out.writeBoolean(user.avatarUrl() != null);
+      if (user.avatarUrl() != null) {
+        out.writeUTF(user.avatarUrl());
+      }
+      out.writeBoolean(user.isPrivate());
+      out.writeLong(user.createdAt().toEpochMilli());
+      out.writeUTF(passwordHash);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static UserRecord user(byte[] value) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
+      byte version = in.readByte();
+      if (version != USER_V1) {
+        throw new IllegalStateException("user record version: " + version + " (expected: " + USER_V1 + ")");
+      }
+      UserId id = UserId.of(in.readLong());
+      Handle handle = new Handle(in.readUTF());
+      String displayName = in.readUTF();
+      String bio = in.readUTF();
+      String avatarUrl = in.readBoolean() ? in.readUTF() : null;
+      boolean isPrivate = in.readBoolean();
+      Instant createdAt = Instant.ofEpochMilli(in.readLong());
+      String passwordHash = in.readUTF();
+      return new UserRecord(new User(id, handle, displayName, bio, avatarUrl, isPrivate, createdAt), passwordHash);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static byte[] session(Session session) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(SESSION_V1);
+      out.writeLong(session.userId().value());
+      out.writeLong(session.createdAt().toEpochMilli());
+      out.writeLong(session.expiresAt().toEpochMilli());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static Session session(TokenHash hash, byte[] value) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
+      byte version = in.readByte();
+      if (version != SESSION_V1) {
+        throw new IllegalStateException("session record version: " + version + " (expected: " + SESSION_V1 + ")");
+      }
+      return new Session(hash, UserId.of(in.readLong()), Instant.ofEpochMilli(in.readLong()),
+          Instant.ofEpochMilli(in.readLong()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

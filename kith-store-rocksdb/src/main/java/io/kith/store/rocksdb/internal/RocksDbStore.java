@@ -1,0 +1,472 @@
+package io.kith.store.rocksdb.internal;
+
+import static io.kith.store.rocksdb.internal.ColumnFamilies.COUNTS;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWERS;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWING;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWS;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.FRIENDS;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.HANDLES;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.PENDING_DELETES;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.SESSIONS;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.USERS;
+
+import io.kith.core.Counts;
+import io.kith.core.Handle;
+import io.kith.core.KithException;
+import io.kith.core.ProfileUpdate;
+import io.kith.core.Relationship;
+import io.kith.core.User;
+import io.kith.core.UserId;
+import io.kith.core.spi.EdgeList;
+import io.kith.core.spi.EdgePage;
+import io.kith.core.spi.FollowOutcome;
+import io.kith.core.spi.KithStore;
+import io.kith.core.spi.PageRequest;
+import io.kith.core.spi.PermanentStoreException;
+import io.kith.core.spi.Session;
+import io.kith.core.spi.TokenHash;
+import io.kith.store.rocksdb.internal.StripedLocks.Held;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The embedded store. Key layout and locking: docs/storage.md. */
+public final class RocksDbStore implements KithStore {
+  private static final Logger log = LoggerFactory.getLogger(RocksDbStore.class);
+
+  private final RocksDB db;
+  private final Map<ColumnFamilies, ColumnFamilyHandle> families = new EnumMap<>(ColumnFamilies.class);
+  private final List<ColumnFamilyHandle> handles;
+  private final List<AutoCloseable> resources;
+  private final WriteOptions writeOptions;
+  private final StripedLocks locks = new StripedLocks();
+  private final EdgeWriter edges;
+  /** Read-held by every call, write-held by close: RocksDB's native handles must not close under a running call. */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
+  private volatile boolean closing;
+
+  private RocksDbStore(RocksDB db, List<ColumnFamilyHandle> handles, List<AutoCloseable> resources, boolean sync) {
+    this.db = db;
+    this.handles = handles;
+    this.resources = resources;
+    for (ColumnFamilies family : ColumnFamilies.values()) {
+      families.put(family, family.handle(handles));
+    }
+    this.writeOptions = new WriteOptions().setSync(sync);
+    this.edges = new EdgeWriter(db, families, writeOptions, locks);
+  }
+
+  public static RocksDbStore open(RocksDbSettings settings) {
+    RocksDB.loadLibrary();
+    try {
+      Files.createDirectories(settings.path());
+    } catch (IOException e) {
+      throw new PermanentStoreException("path: " + settings.path() + " cannot be created: " + e.getMessage(), e);
+    }
+    List<AutoCloseable> resources = new ArrayList<>();
+    LRUCache blockCache = new LRUCache(settings.blockCacheMb() << 20);
+    resources.add(blockCache);
+    DBOptions options = new DBOptions()
+        .setCreateIfMissing(true)
+        .setCreateMissingColumnFamilies(true)
+        .setMaxBackgroundJobs(Math.max(2, Runtime.getRuntime().availableProcessors()))
+        .setBytesPerSync(1 << 20)
+        .setKeepLogFileNum(10);
+    resources.add(options);
+    List<ColumnFamilyHandle> handles = new ArrayList<>();
+    RocksDB db;
+    try {
+      db = RocksDB.open(options, settings.path().toString(), ColumnFamilies.descriptors(blockCache, resources),
+          handles);
+    } catch (RocksDBException e) {
+      closeAll(resources);
+      throw RocksErrors.map("open " + settings.path(), e);
+    }
+    RocksDbStore store = new RocksDbStore(db, handles, resources, settings.sync());
+    store.resumePendingDeletes();
+    log.info("Opened RocksDB store at {} (sync={})", settings.path(), settings.sync());
+    return store;
+  }
+
+  // ---- users ----
+
+  @Override
+  public void createUser(User user, String passwordHash) {
+    guarded("create user", () -> {
+      try (Held u = locks.lockUserExclusively(user.id()); Held h = locks.lockHandles(user.handle().value())) {
+        if (db.get(cf(HANDLES), Keys.handle(user.handle().value())) != null) {
+          throw KithException.conflict("handle", "handle '" + user.handle() + "' is taken");
+        }
+        if (db.get(cf(USERS), Keys.id(user.id())) != null) {
+          throw new IllegalArgumentException("user id " + user.id() + " already exists (ids must be unique)");
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+          batch.put(cf(USERS), Keys.id(user.id()), Codec.user(user, passwordHash));
+          batch.put(cf(HANDLES), Keys.handle(user.handle().value()), Keys.id(user.id()));
+          db.write(writeOptions, batch);
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<User> user(UserId id) {
+    return guarded("get user", () -> record(id).map(Codec.UserRecord::user));
+  }
+
+  @Override
+  public Optional<User> userByHandle(Handle handle) {
+    return guarded("get user by handle", () -> {
+      byte[] id = db.get(cf(HANDLES), Keys.handle(handle.value()));
+      return id == null ? Optional.<User>empty() : record(Keys.idAt(id, 0)).map(Codec.UserRecord::user);
+    });
+  }
+
+  @Override
+  public List<User> users(List<UserId> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return guarded("get users", () -> {
+      List<byte[]> keys = ids.stream().map(Keys::id).toList();
+      List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(USERS)), keys);
+      List<User> found = new ArrayList<>(ids.size());
+      for (byte[] value : values) {
+        if (value != null) {
+          found.add(Codec.user(value).user());
+        }
+      }
+      return found;
+    });
+  }
+
+  @Override
+  public List<User> scanUsers(Optional<UserId> after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit: " + limit + " (expected: >= 1)");
+    }
+    return guarded("scan users", () -> {
+      List<User> found = new ArrayList<>(Math.min(limit, 1024));
+      try (RocksIterator it = db.newIterator(cf(USERS))) {
+        if (after.isPresent()) {
+          byte[] from = Keys.id(after.get());
+          it.seek(from);
+          if (it.isValid() && Arrays.equals(it.key(), from)) {
+            it.next();
+          }
+        } else {
+          it.seekToFirst();
+        }
+        for (; it.isValid() && found.size() < limit; it.next()) {
+          found.add(Codec.user(it.value()).user());
+        }
+        it.status();
+      }
+      return found;
+    });
+  }
+
+  @Override
+  public User updateUser(UserId id, ProfileUpdate update) {
+    return guarded("update user", () -> {
+      try (Held u = locks.lockUserExclusively(id)) {
+        Codec.UserRecord current = record(id).orElseThrow(() -> KithException.notFound("no user with id " + id));
+        User updated = current.user().with(update);
+        String oldHandle = current.user().handle().value();
+        String newHandle = updated.handle().value();
+        try (Held h = locks.lockHandles(oldHandle, newHandle); WriteBatch batch = new WriteBatch()) {
+          if (!oldHandle.equals(newHandle)) {
+            byte[] owner = db.get(cf(HANDLES), Keys.handle(newHandle));
+            if (owner != null && Keys.idAt(owner, 0).value() != id.value()) {
+              throw KithException.conflict("handle", "handle '" + newHandle + "' is taken");
+            }
+            batch.delete(cf(HANDLES), Keys.handle(oldHandle));
+            batch.put(cf(HANDLES), Keys.handle(newHandle), Keys.id(id));
+          }
+          batch.put(cf(USERS), Keys.id(id), Codec.user(updated, current.passwordHash()));
+          db.write(writeOptions, batch);
+        }
+        return updated;
+      }
+    });
+  }
+
+  @Override
+  public boolean deleteUser(UserId id) {
+    boolean existed = guarded("delete user", () -> {
+      try (Held u = locks.lockUserExclusively(id)) {
+        Optional<Codec.UserRecord> current = record(id);
+        if (current.isEmpty()) {
+          return false;
+        }
+        String handle = current.get().user().handle().value();
+        try (Held h = locks.lockHandles(handle); WriteBatch batch = new WriteBatch()) {
+          // The tombstone: from this write on the user is gone for reads and no new edge can name it.
+          batch.delete(cf(USERS), Keys.id(id));
+          batch.delete(cf(HANDLES), Keys.handle(handle));
+          batch.put(cf(PENDING_DELETES), Keys.id(id), new byte[0]);
+          db.write(writeOptions, batch);
+        }
+        return true;
+      }
+    });
+    // A retried call (the first one failed mid-purge) finds the user gone but the purge pending: finish it.
+    purgeIfPending(id);
+    return existed;
+  }
+
+  @Override
+  public Optional<String> passwordHash(UserId id) {
+    return guarded("get password hash", () -> record(id).map(Codec.UserRecord::passwordHash));
+  }
+
+  private Optional<Codec.UserRecord> record(UserId id) throws RocksDBException {
+    byte[] value = db.get(cf(USERS), Keys.id(id));
+    return value == null ? Optional.empty() : Optional.of(Codec.user(value));
+  }
+
+  // ---- graph ----
+
+  @Override
+  public FollowOutcome follow(UserId follower, UserId followee, Instant at) {
+    if (follower.equals(followee)) {
+      throw KithException.invalid("id", "a user cannot follow themselves");
+    }
+    return guarded("follow", () -> edges.follow(follower, followee, at));
+  }
+
+  @Override
+  public boolean unfollow(UserId follower, UserId followee) {
+    if (follower.equals(followee)) {
+      return false;
+    }
+    return guarded("unfollow", () -> edges.unfollow(follower, followee));
+  }
+
+  @Override
+  public Counts counts(UserId id) {
+    return counts(List.of(id)).get(id);
+  }
+
+  @Override
+  public Map<UserId, Counts> counts(List<UserId> ids) {
+    return guarded("get counts", () -> {
+      List<byte[]> keys = new ArrayList<>(ids.size() * 3);
+      for (UserId id : ids) {
+        keys.add(Keys.counter(id, Keys.FOLLOWERS));
+        keys.add(Keys.counter(id, Keys.FOLLOWING));
+        keys.add(Keys.counter(id, Keys.FRIENDS));
+      }
+      List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(COUNTS)), keys);
+      Map<UserId, Counts> counts = new LinkedHashMap<>();
+      for (int i = 0; i < ids.size(); i++) {
+        counts.put(ids.get(i), new Counts(
+            Keys.counterValue(values.get(3 * i)),
+            Keys.counterValue(values.get(3 * i + 1)),
+            Keys.counterValue(values.get(3 * i + 2))));
+      }
+      return counts;
+    });
+  }
+
+  @Override
+  public List<Relationship> relationships(UserId viewer, List<UserId> others) {
+    if (others.isEmpty()) {
+      return List.of();
+    }
+    return guarded("get relationships", () -> {
+      List<byte[]> keys = new ArrayList<>(others.size() * 2);
+      for (UserId other : others) {
+        keys.add(Keys.pair(viewer, other));
+        keys.add(Keys.pair(other, viewer));
+      }
+      List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(FOLLOWS)), keys);
+      List<Relationship> relationships = new ArrayList<>(others.size());
+      for (int i = 0; i < others.size(); i++) {
+        relationships.add(new Relationship(others.get(i), values.get(2 * i) != null, values.get(2 * i + 1) != null));
+      }
+      return relationships;
+    });
+  }
+
+  @Override
+  public EdgePage edges(EdgeList list, UserId owner, PageRequest request) {
+    ColumnFamilies family = switch (list) {
+      case FOLLOWERS -> FOLLOWERS;
+      case FOLLOWING -> FOLLOWING;
+      case FRIENDS -> FRIENDS;
+    };
+    return guarded("list " + list, () -> EdgeReader.page(db, cf(family), owner, request));
+  }
+
+  // ---- sessions ----
+
+  @Override
+  public void createSession(Session session) {
+    guarded("create session", () -> {
+      db.put(cf(SESSIONS), writeOptions, session.tokenHash().bytes(), Codec.session(session));
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Session> session(TokenHash tokenHash) {
+    return guarded("get session", () -> {
+      byte[] value = db.get(cf(SESSIONS), tokenHash.bytes());
+      return value == null ? Optional.<Session>empty() : Optional.of(Codec.session(tokenHash, value));
+    });
+  }
+
+  @Override
+  public boolean deleteSession(TokenHash tokenHash) {
+    return guarded("delete session", () -> {
+      byte[] key = tokenHash.bytes();
+      if (db.get(cf(SESSIONS), key) == null) {
+        return false;
+      }
+      db.delete(cf(SESSIONS), writeOptions, key);
+      return true;
+    });
+  }
+
+  // ---- deletion of a user's edges ----
+
+  private void resumePendingDeletes() {
+    List<UserId> pending = guarded("scan pending deletes", () -> {
+      List<UserId> ids = new ArrayList<>();
+      try (RocksIterator it = db.newIterator(cf(PENDING_DELETES))) {
+        for (it.seekToFirst(); it.isValid(); it.next()) {
+          ids.add(Keys.idAt(it.key(), 0));
+        }
+        it.status();
+      }
+      return ids;
+    });
+    for (UserId id : pending) {
+      log.info("Finishing the deletion of user {} that a restart interrupted", id);
+      purgeIfPending(id);
+    }
+  }
+
+  private void purgeIfPending(UserId id) {
+    boolean pending = guarded("get pending delete", () -> db.get(cf(PENDING_DELETES), Keys.id(id)) != null);
+    if (!pending) {
+      return;
+    }
+    // One bounded atomic chunk per call, so invariants hold between chunks and close() is never held up for long.
+    while (!closing) {
+      if (!guarded("delete edges", () -> edges.removeChunkOfEdges(id))) {
+        guarded("finish delete", () -> {
+          edges.finishDelete(id);
+          return null;
+        });
+        return;
+      }
+    }
+  }
+
+  // ---- lifecycle ----
+
+  @Override
+  public boolean isHealthy() {
+    if (closing) {
+      return false;
+    }
+    return guardedOrFalse(() -> {
+      String errors = db.getProperty("rocksdb.background-errors");
+      return errors == null || "0".equals(errors.trim());
+    });
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    lifecycle.writeLock().lock();
+    try {
+      if (!db.isOwningHandle()) {
+        return;
+      }
+      try {
+        db.syncWal();
+      } catch (RocksDBException e) {
+        log.warn("Syncing the WAL on close failed", e);
+      }
+      for (ColumnFamilyHandle handle : handles) {
+        handle.close();
+      }
+      try {
+        db.closeE();
+      } catch (RocksDBException e) {
+        log.warn("Closing RocksDB reported an error", e);
+      }
+      writeOptions.close();
+      closeAll(resources);
+      log.info("Closed RocksDB store");
+    } finally {
+      lifecycle.writeLock().unlock();
+    }
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable resource : resources.reversed()) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        log.warn("Closing {} failed", resource, e);
+      }
+    }
+  }
+
+  private ColumnFamilyHandle cf(ColumnFamilies family) {
+    return families.get(family);
+  }
+
+  @FunctionalInterface
+  interface RocksCall<T> {
+    T call() throws RocksDBException;
+  }
+
+  private <T> T guarded(String operation, RocksCall<T> call) {
+    ReentrantReadWriteLock.ReadLock readLock = lifecycle.readLock();
+    readLock.lock();
+    try {
+      if (closing && !db.isOwningHandle()) {
+        throw new PermanentStoreException("rocksdb " + operation + " failed: the store is closed", null);
+      }
+      return call.call();
+    } catch (RocksDBException e) {
+      throw RocksErrors.map(operation, e);
+    } finally {
+      readLock.unlock();
+    }
+  }
+
+  private boolean guardedOrFalse(RocksCall<Boolean> call) {
+    try {
+      return guarded("health check", call);
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.kith.store.rocksdb;
+
+import io.kith.core.spi.KithStore;
+import io.kith.core.spi.StoreConfig;
+import io.kith.core.spi.StoreProvider;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Opens the RocksDB backend the way users do: through the provider lookup, with string settings. */
+final class RocksDbTesting {
+  private RocksDbTesting() {}
+
+  /**
+   * Contract tests run without fsync (a process crash still loses nothing acknowledged: the WAL is written before
+   * the call returns); the durability and crash tests use the default, sync on.
+   */
+  static KithStore open(Path dir, boolean sync) {
+    return StoreProvider.named("rocksdb").open(StoreConfig.of(Map.of(
+        "path", dir.toString(),
+        "sync", Boolean.toString(sync),
+        "block_cache_mb", "16")));
+  }
+}

@@ -1,0 +1,119 @@
+package io.kith.store.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kith.core.Counts;
+import io.kith.core.Relationship;
+import io.kith.core.UserId;
+import io.kith.core.spi.Edge;
+import io.kith.core.spi.EdgeList;
+import io.kith.core.spi.EdgePage;
+import io.kith.core.spi.KithStore;
+import io.kith.core.spi.PageRequest;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The graph's invariants, checked through the SPI alone so every backend is held to the same ones:
+ * counts equal list sizes, no self-edges, forward and reverse edges agree, friends are exactly the mutual follows,
+ * lists are strictly newest-first, point reads agree with lists, and no list names a user that does not exist.
+ */
+public final class GraphInvariants {
+  private static final int PAGE = 97; // odd on purpose: page boundaries fall at varied places
+
+  private GraphInvariants() {}
+
+  /** The full lists of one user, as read through paging. */
+  public record Lists(Set<UserId> following, Set<UserId> followers, Set<UserId> friends) {}
+
+  /** Checks every invariant over {@code users} (live and deleted alike) and returns the live users' lists. */
+  public static Map<UserId, Lists> assertHold(KithStore store, Collection<UserId> users) {
+    Set<UserId> live = new HashSet<>();
+    for (UserId id : users) {
+      if (store.user(id).isPresent()) {
+        live.add(id);
+      }
+    }
+    Map<UserId, Lists> lists = new HashMap<>();
+    for (UserId id : users) {
+      Lists of = new Lists(readAll(store, EdgeList.FOLLOWING, id), readAll(store, EdgeList.FOLLOWERS, id),
+          readAll(store, EdgeList.FRIENDS, id));
+      if (!live.contains(id)) {
+        assertThat(of.following()).as("following of deleted user %s", id).isEmpty();
+        assertThat(of.followers()).as("followers of deleted user %s", id).isEmpty();
+        assertThat(of.friends()).as("friends of deleted user %s", id).isEmpty();
+        assertThat(store.counts(id)).as("counts of deleted user %s", id).isEqualTo(Counts.ZERO);
+        continue;
+      }
+      lists.put(id, of);
+      assertThat(of.following()).as("user %s follows itself", id).doesNotContain(id);
+      assertThat(of.followers()).as("user %s is its own follower", id).doesNotContain(id);
+      assertThat(store.counts(id)).as("counts of %s", id)
+          .isEqualTo(new Counts(of.followers().size(), of.following().size(), of.friends().size()));
+      Set<UserId> mutual = new HashSet<>(of.following());
+      mutual.retainAll(of.followers());
+      assertThat(of.friends()).as("friends of %s are the mutual follows", id).isEqualTo(mutual);
+    }
+    for (Map.Entry<UserId, Lists> entry : lists.entrySet()) {
+      UserId id = entry.getKey();
+      for (UserId followee : entry.getValue().following()) {
+        assertThat(live).as("%s follows %s, which does not exist", id, followee).contains(followee);
+        Lists other = lists.get(followee);
+        if (other != null) {
+          assertThat(other.followers()).as("reverse edge of %s -> %s", id, followee).contains(id);
+        }
+      }
+      for (UserId follower : entry.getValue().followers()) {
+        assertThat(live).as("%s is followed by %s, which does not exist", id, follower).contains(follower);
+        Lists other = lists.get(follower);
+        if (other != null) {
+          assertThat(other.following()).as("forward edge of %s -> %s", follower, id).contains(id);
+        }
+      }
+      List<UserId> sample = new ArrayList<>(users);
+      List<Relationship> relationships = store.relationships(id, sample);
+      for (Relationship relationship : relationships) {
+        assertThat(relationship.following()).as("point read %s -> %s", id, relationship.other())
+            .isEqualTo(entry.getValue().following().contains(relationship.other()));
+        assertThat(relationship.followedBy()).as("point read %s -> %s", relationship.other(), id)
+            .isEqualTo(entry.getValue().followers().contains(relationship.other()));
+      }
+    }
+    return lists;
+  }
+
+  /** Reads a whole list page by page, asserting order and that no entry repeats. */
+  public static Set<UserId> readAll(KithStore store, EdgeList list, UserId owner) {
+    Set<UserId> all = new LinkedHashSet<>();
+    Optional<Edge> previous = Optional.empty();
+    EdgePage page = store.edges(list, owner, PageRequest.first(PAGE));
+    while (true) {
+      for (Edge edge : page.edges()) {
+        if (previous.isPresent()) {
+          assertThat(isAfter(edge, previous.get())).as("%s of %s newest first: %s then %s", list, owner,
+              previous.get(), edge).isTrue();
+        }
+        assertThat(all.add(edge.other())).as("%s of %s repeats %s", list, owner, edge.other()).isTrue();
+        previous = Optional.of(edge);
+      }
+      if (page.next().isEmpty()) {
+        return all;
+      }
+      assertThat(page.edges()).as("a page with a next cursor is full").hasSize(PAGE);
+      page = store.edges(list, owner, PageRequest.after(page.next().get(), PAGE));
+    }
+  }
+
+  /** Whether {@code later} comes strictly after {@code earlier} in list order (time desc, then id desc). */
+  public static boolean isAfter(Edge later, Edge earlier) {
+    int byTime = Long.compare(earlier.at().toEpochMilli(), later.at().toEpochMilli());
+    return byTime > 0 || (byTime == 0 && earlier.other().value() > later.other().value());
+  }
+}
