@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -35,7 +36,9 @@ public final class Main {
         cmd.getErr().println("kith: " + e.getMessage());
         return 2;
       }
-      throw e;
+      cmd.getErr().println("kith: could not serve: " + e);
+      log.error("could not serve", e);
+      return 1;
     });
     return commandLine;
   }
@@ -85,19 +88,20 @@ public final class Main {
           .argon2(argon2MemoryKiB, argon2Iterations, 1);
       KithStore kithStore = StoreProvider.named(store)
           .open(StoreConfig.of(Map.of("path", data.toString(), "sync", sync)));
-      KithServer server;
-      try {
-        server = builder.store(kithStore).build().start();
-      } catch (RuntimeException e) {
-        kithStore.close();
-        throw e;
-      }
+      // Registered before the server starts so a SIGTERM at any point still closes the store cleanly.
+      AtomicReference<KithServer> running = new AtomicReference<>();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        log.info("shutting down: finishing in-flight requests");
-        server.stop();
+        KithServer server = running.get();
+        if (server != null) {
+          log.info("shutting down: finishing in-flight requests");
+          server.stop();
+        }
         kithStore.close();
         log.info("stopped; store closed");
       }, "kith-shutdown"));
+      KithServer server = builder.store(kithStore).build();
+      running.set(server);
+      server.start();
       System.out.println("Kith listening on http://localhost:" + server.port() + " (data: "
           + data.toAbsolutePath().normalize() + ")");
       System.out.flush();

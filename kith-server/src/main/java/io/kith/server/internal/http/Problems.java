@@ -1,11 +1,17 @@
 package io.kith.server.internal.http;
 
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.ClosedSessionException;
 import com.linecorp.armeria.common.ContentTooLargeException;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.ResponseCompleteException;
+import com.linecorp.armeria.common.stream.ClosedStreamException;
+import com.linecorp.armeria.server.HttpStatusException;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.kith.core.ErrorCode;
 import io.kith.core.KithException;
 import io.kith.core.spi.TemporaryStoreException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -27,6 +33,18 @@ public final class Problems {
       return new Problem(ErrorCode.PAYLOAD_TOO_LARGE,
           "request body is larger than " + ctx.maxRequestLength() + " bytes", null).toResponse(requestId);
     }
+    if (cause instanceof HttpStatusException e) {
+      // Armeria's own refusals, such as a body over the limit found while it is still arriving.
+      HttpStatus status = e.httpStatus();
+      String detail = status.code() == 413
+          ? "request body is larger than " + ctx.maxRequestLength() + " bytes" : status.reasonPhrase();
+      return new Problem(Problem.codeOf(status), detail, null).toResponse(status, requestId);
+    }
+    if (isClientGone(cause)) {
+      // The client went away or the response already finished; nobody will read this answer.
+      log.debug("request {} ended early", requestId, cause);
+      return new Problem(ErrorCode.UNAVAILABLE, "request ended early", null).toResponse(requestId);
+    }
     if (cause instanceof TemporaryStoreException) {
       log.warn("store temporarily unavailable (request {})", requestId, cause);
       return new Problem(ErrorCode.UNAVAILABLE, "the service is temporarily unavailable; retry shortly", null)
@@ -35,6 +53,11 @@ public final class Problems {
     log.error("unexpected error (request {})", requestId, cause);
     return new Problem(ErrorCode.INTERNAL, "an unexpected error occurred (request " + requestId + ")", null)
         .toResponse(requestId);
+  }
+
+  private static boolean isClientGone(Throwable cause) {
+    return cause instanceof ResponseCompleteException || cause instanceof ClosedStreamException
+        || cause instanceof ClosedSessionException || cause instanceof CancellationException;
   }
 
   private static Throwable unwrap(Throwable thrown) {

@@ -1,0 +1,35 @@
+package io.kith.server;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Bad settings fail at once, naming the setting, the value and what was expected; nothing is clamped. */
+class KithServerBuilderTest {
+  @Test
+  void rejectsBadSettingsWithClearMessages() {
+    assertThatThrownBy(() -> KithServer.builder().port(70_000))
+        .hasMessage("port: 70000 (expected: 0-65535)");
+    assertThatThrownBy(() -> KithServer.builder().port(-1))
+        .hasMessage("port: -1 (expected: 0-65535)");
+    assertThatThrownBy(() -> KithServer.builder().nodeId(1024))
+        .hasMessage("nodeId: 1024 (expected: 0-1023)");
+    assertThatThrownBy(() -> KithServer.builder().tokenLifetime(Duration.ZERO))
+        .hasMessageStartingWith("tokenLifetime: PT0S (expected:");
+    assertThatThrownBy(() -> KithServer.builder().argon2(4, 2, 1))
+        .hasMessage("argon2 memory: 4 KiB (expected: 8-4194304)");
+    assertThatThrownBy(() -> KithServer.builder().argon2(19_456, 0, 1))
+        .hasMessage("argon2 iterations: 0 (expected: 1-100)");
+    assertThatThrownBy(() -> KithServer.builder().maxRequestBytes(10))
+        .hasMessage("maxRequestBytes: 10 (expected: 1024-16777216)");
+    assertThatThrownBy(() -> KithServer.builder().blockingThreads(0))
+        .hasMessage("blockingThreads: 0 (expected: 1-1024)");
+    assertThatThrownBy(() -> KithServer.builder().storeRetries(0, Duration.ZERO))
+        .hasMessage("storeRetries attempts: 0 (expected: 1-10)");
+    assertThatThrownBy(() -> KithServer.builder().gracefulShutdown(Duration.ofSeconds(5), Duration.ofSeconds(1)))
+        .hasMessage("gracefulShutdown timeout: PT1S (expected: >= quietPeriod PT5S)");
+    assertThatThrownBy(() -> KithServer.builder().build())
+        .hasMessageStartingWith("store: null (expected:");
+  }
+}
