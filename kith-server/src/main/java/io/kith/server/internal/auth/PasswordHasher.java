@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -19,6 +20,11 @@ public final class PasswordHasher {
 
   private final Argon2Cost cost;
   private final SecureRandom random = new SecureRandom();
+  /**
+   * Each hash holds {@code memoryKiB} of memory for its duration; bounding how many run at once bounds that
+   * memory during a burst of sign-ups or log-ins, and more than one per core would not finish sooner anyway.
+   */
+  private final Semaphore slots = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
   /** Verified against when a handle is unknown, so that case costs as much as a wrong password. */
   private final String dummyHash;
 
@@ -60,6 +66,9 @@ public final class PasswordHasher {
       new Argon2Cost(m, t, p);
       byte[] salt = B64_DECODER.decode(parts[4]);
       byte[] expected = B64_DECODER.decode(parts[5]);
+      if (salt.length < 8 || expected.length < 16) {
+        return false;
+      }
       byte[] actual = derive(password, salt, m, t, p, expected.length);
       return MessageDigest.isEqual(expected, actual);
     } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
@@ -73,7 +82,7 @@ public final class PasswordHasher {
     return false;
   }
 
-  private static byte[] derive(String password, byte[] salt, int memoryKiB, int iterations, int parallelism,
+  private byte[] derive(String password, byte[] salt, int memoryKiB, int iterations, int parallelism,
                                int length) {
     Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
         .withVersion(Argon2Parameters.ARGON2_VERSION_13)
@@ -85,7 +94,12 @@ public final class PasswordHasher {
     Argon2BytesGenerator generator = new Argon2BytesGenerator();
     generator.init(params);
     byte[] out = new byte[length];
-    generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+    slots.acquireUninterruptibly();
+    try {
+      generator.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+    } finally {
+      slots.release();
+    }
     return out;
   }
 }
