@@ -67,6 +67,15 @@ class ProfileTest {
   }
 
   @Test
+  void settingYourOwnHandleAgainIsANoOp() {
+    Account me = api.signUp();
+    Reply reply = api.patch("/v1/me", me.token(), json(fields("handle", me.handle().toUpperCase())));
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    assertThat(reply.json().get("handle").asText()).isEqualTo(me.handle());
+    assertThat(api.get("/v1/users/by-handle/" + me.handle()).json().get("id").asText()).isEqualTo(me.id());
+  }
+
+  @Test
   void takenHandleIsAConflictAndChangesNothing() {
     Account me = api.signUp();
     Account other = api.signUp();
