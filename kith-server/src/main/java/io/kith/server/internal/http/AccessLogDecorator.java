@@ -2,6 +2,7 @@ package io.kith.server.internal.http;
 
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.logging.RequestLogProperty;
 import com.linecorp.armeria.server.DecoratingHttpServiceFunction;
 import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
@@ -32,7 +33,7 @@ public final class AccessLogDecorator implements DecoratingHttpServiceFunction {
         return;
       }
       UserId user = ctx.attr(USER);
-      int status = log.isAvailable(com.linecorp.armeria.common.logging.RequestLogProperty.RESPONSE_HEADERS)
+      int status = log.isAvailable(RequestLogProperty.RESPONSE_HEADERS)
           ? log.responseHeaders().status().code() : 0;
       accessLog.info(String.format(Locale.ROOT,
           "method=%s route=\"%s\" path=\"%s\" status=%d latency_ms=%.3f user=%s request_id=%s",
