@@ -4,11 +4,21 @@ import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import io.kith.core.IdGenerator;
+import io.kith.core.limit.RateLimit;
+import io.kith.core.limit.RateLimiter;
+import io.kith.core.query.ListReader;
+import io.kith.core.relation.AnswerRequest;
+import io.kith.core.relation.Block;
 import io.kith.core.relation.Follow;
+import io.kith.core.relation.Mute;
+import io.kith.core.relation.RelationLimits;
 import io.kith.core.relation.RelationListener;
+import io.kith.core.relation.RemoveFollower;
 import io.kith.core.relation.Unfollow;
 import io.kith.core.spi.KithStore;
+import io.kith.server.internal.api.AccessLimits;
 import io.kith.server.internal.api.ApiContext;
+import io.kith.server.internal.api.LimitPruner;
 import io.kith.server.internal.api.OpsApi;
 import io.kith.server.internal.api.UserCards;
 import io.kith.server.internal.auth.Authenticator;
@@ -27,6 +37,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The Kith HTTP/JSON API server. Build one with {@link #builder()}, {@link #start()} it, and {@link #stop()} it
@@ -36,6 +48,7 @@ public final class KithServer implements AutoCloseable {
   private final Server server;
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gcMetrics;
+  private final LimitPruner limitPruner;
 
   KithServer(KithServerBuilder config) {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -48,11 +61,25 @@ public final class KithServer implements AutoCloseable {
     gcMetrics.bindTo(registry);
 
     KithStore store = KithStore.withRetries(config.store, config.storeAttempts, config.storeBackoff);
+    RateLimiter rateLimiter = new RateLimiter(store, config.clock);
+    RelationLimits relationLimits =
+        RelationLimits.of(config.maxFollowing, config.followLimitPerDay, config.followLimitPerMinute);
+    AccessLimits accessLimits = AccessLimits.of(config.loginFailureLimit, config.signupLimitPerIpHour);
+    ApiContext.Relations relations = new ApiContext.Relations(
+        new Follow(store, config.clock, relationLimits, rateLimiter, RelationListener.NONE),
+        new Unfollow(store, RelationListener.NONE),
+        new RemoveFollower(store, RelationListener.NONE),
+        new AnswerRequest(store, config.clock, RelationListener.NONE),
+        new Block(store, config.clock, RelationListener.NONE),
+        new Mute(store, config.clock));
     ApiContext api = new ApiContext(store, config.clock, IdGenerator.snowflake(config.nodeId, config.clock),
-        new PasswordHasher(config.argon2), new BearerTokens(), config.tokenLifetime,
-        new Follow(store, config.clock, RelationListener.NONE), new Unfollow(store, RelationListener.NONE),
-        new UserCards(store));
+        new PasswordHasher(config.argon2), new BearerTokens(), config.tokenLifetime, relations,
+        new ListReader(store, config.clock), rateLimiter, accessLimits, new UserCards(store, config.clock));
     Authenticator authenticator = new Authenticator(store, config.clock);
+    List<RateLimit> limits = new ArrayList<>(accessLimits.all());
+    limits.add(relationLimits.followsPerDay());
+    limits.add(relationLimits.followsPerMinute());
+    limitPruner = new LimitPruner(rateLimiter, limits, config.limitPruneInterval);
 
     ServerBuilder sb = Server.builder()
         .http(config.port)
@@ -61,6 +88,10 @@ public final class KithServer implements AutoCloseable {
         .meterRegistry(registry)
         .gracefulShutdownTimeout(config.shutdownQuietPeriod, config.shutdownTimeout)
         .errorHandler(new ProblemErrorHandler());
+    if (config.trustForwardedFor) {
+      // Armeria reads Forwarded and X-Forwarded-For by default but believes them only from trusted proxies.
+      sb.clientAddressTrustedProxyFilter(address -> true);
+    }
     ApiRoutes.register(sb, api, authenticator, new OpsApi(store, registry));
     sb.decorator(MetricCollectingService.newDecorator(RouteTag.meterIdPrefixFunction()));
     sb.decorator(new AccessLogDecorator());
@@ -74,6 +105,7 @@ public final class KithServer implements AutoCloseable {
   /** Binds the port and returns once the server accepts requests. */
   public KithServer start() {
     server.start().join();
+    limitPruner.start();
     return this;
   }
 
@@ -88,6 +120,7 @@ public final class KithServer implements AutoCloseable {
 
   /** Stops accepting requests, lets in-flight ones finish (graceful shutdown), and returns once stopped. */
   public void stop() {
+    limitPruner.stop();
     server.stop().join();
     gcMetrics.close();
     registry.close();

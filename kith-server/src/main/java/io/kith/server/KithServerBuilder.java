@@ -1,5 +1,6 @@
 package io.kith.server;
 
+import io.kith.core.relation.RelationLimits;
 import io.kith.core.spi.KithStore;
 import io.kith.server.internal.auth.Argon2Cost;
 import java.time.Clock;
@@ -12,6 +13,11 @@ import java.util.Objects;
  */
 public final class KithServerBuilder {
   static final long DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
+  /** Failed log-ins per handle per 15 minutes. */
+  public static final long DEFAULT_LOGIN_FAILURE_LIMIT = 10;
+  public static final long DEFAULT_SIGNUP_LIMIT_PER_IP_HOUR = 20;
+  /** The largest value any limit accepts: beyond it a limit means nothing. */
+  static final long MAX_LIMIT = 100_000_000;
 
   KithStore store;
   int port = 8080;
@@ -25,6 +31,13 @@ public final class KithServerBuilder {
   Duration storeBackoff = Duration.ofMillis(20);
   Duration shutdownQuietPeriod = Duration.ofMillis(500);
   Duration shutdownTimeout = Duration.ofSeconds(10);
+  long maxFollowing = RelationLimits.DEFAULT_MAX_FOLLOWING;
+  long followLimitPerDay = RelationLimits.DEFAULT_FOLLOWS_PER_DAY;
+  long followLimitPerMinute = RelationLimits.DEFAULT_FOLLOWS_PER_MINUTE;
+  long loginFailureLimit = DEFAULT_LOGIN_FAILURE_LIMIT;
+  long signupLimitPerIpHour = DEFAULT_SIGNUP_LIMIT_PER_IP_HOUR;
+  boolean trustForwardedFor;
+  Duration limitPruneInterval = Duration.ofMinutes(5);
 
   KithServerBuilder() {}
 
@@ -120,6 +133,63 @@ public final class KithServerBuilder {
     this.shutdownQuietPeriod = quietPeriod;
     this.shutdownTimeout = timeout;
     return this;
+  }
+
+  /** The most accounts one user may follow (pending follow requests not counted); beyond, 403 limit_reached. */
+  public KithServerBuilder maxFollowing(long max) {
+    this.maxFollowing = checkLimit("max-following", max);
+    return this;
+  }
+
+  /** Follow and follow-request actions per user per rolling 24 hours; beyond, 429 rate_limited. */
+  public KithServerBuilder followLimitPerDay(long max) {
+    this.followLimitPerDay = checkLimit("follow-limit-per-day", max);
+    return this;
+  }
+
+  /** Follow and follow-request actions per user per rolling minute; beyond, 429 rate_limited. */
+  public KithServerBuilder followLimitPerMinute(long max) {
+    this.followLimitPerMinute = checkLimit("follow-limit-per-minute", max);
+    return this;
+  }
+
+  /** Failed log-ins per handle per rolling 15 minutes; beyond, every log-in of that handle gets 429. */
+  public KithServerBuilder loginFailureLimit(long max) {
+    this.loginFailureLimit = checkLimit("login-failure-limit-per-handle", max);
+    return this;
+  }
+
+  /** Accounts created per client IP per rolling hour; beyond, 429. */
+  public KithServerBuilder signupLimitPerIpHour(long max) {
+    this.signupLimitPerIpHour = checkLimit("signup-limit-per-ip-hour", max);
+    return this;
+  }
+
+  /**
+   * Take the client IP (for the sign-up limit) from {@code X-Forwarded-For} / {@code Forwarded}. Only for a server
+   * behind a proxy that sets them: anyone can send those headers, so trusting them otherwise lets a client pick its
+   * own address.
+   */
+  public KithServerBuilder trustForwardedFor(boolean trust) {
+    this.trustForwardedFor = trust;
+    return this;
+  }
+
+  /** How often old rate-limit buckets are dropped from the store. */
+  public KithServerBuilder limitPruneInterval(Duration interval) {
+    Objects.requireNonNull(interval, "limitPruneInterval");
+    if (interval.toMillis() < 1 || interval.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("limitPruneInterval: " + interval + " (expected: 1 ms to 1 day)");
+    }
+    this.limitPruneInterval = interval;
+    return this;
+  }
+
+  private static long checkLimit(String name, long value) {
+    if (value < 1 || value > MAX_LIMIT) {
+      throw new IllegalArgumentException(name + ": " + value + " (expected: 1-" + MAX_LIMIT + ")");
+    }
+    return value;
   }
 
   public KithServer build() {

@@ -78,6 +78,36 @@ public final class Main {
         description = "Argon2id iterations (env KITH_ARGON2_ITERATIONS).")
     int argon2Iterations;
 
+    @Option(names = "--max-following", defaultValue = "${env:KITH_MAX_FOLLOWING:-10000}",
+        description = "Most accounts one user may follow (env KITH_MAX_FOLLOWING, default ${DEFAULT-VALUE}).")
+    String maxFollowing;
+
+    @Option(names = "--follow-limit-per-day", defaultValue = "${env:KITH_FOLLOW_LIMIT_PER_DAY:-200}",
+        description = "Follows and follow requests per user per rolling 24 hours "
+            + "(env KITH_FOLLOW_LIMIT_PER_DAY, default ${DEFAULT-VALUE}).")
+    String followLimitPerDay;
+
+    @Option(names = "--follow-limit-per-minute", defaultValue = "${env:KITH_FOLLOW_LIMIT_PER_MINUTE:-30}",
+        description = "Follows and follow requests per user per rolling minute "
+            + "(env KITH_FOLLOW_LIMIT_PER_MINUTE, default ${DEFAULT-VALUE}).")
+    String followLimitPerMinute;
+
+    @Option(names = "--login-failure-limit-per-handle",
+        defaultValue = "${env:KITH_LOGIN_FAILURE_LIMIT_PER_HANDLE:-10}",
+        description = "Failed log-ins per handle per rolling 15 minutes before log-in is refused "
+            + "(env KITH_LOGIN_FAILURE_LIMIT_PER_HANDLE, default ${DEFAULT-VALUE}).")
+    String loginFailureLimit;
+
+    @Option(names = "--signup-limit-per-ip-hour", defaultValue = "${env:KITH_SIGNUP_LIMIT_PER_IP_HOUR:-20}",
+        description = "Accounts created per client IP per rolling hour "
+            + "(env KITH_SIGNUP_LIMIT_PER_IP_HOUR, default ${DEFAULT-VALUE}).")
+    String signupLimitPerIpHour;
+
+    @Option(names = "--trust-forwarded-for", defaultValue = "${env:KITH_TRUST_FORWARDED_FOR:-false}",
+        description = "Take the client IP from X-Forwarded-For/Forwarded; only behind a proxy that sets them: "
+            + "true or false (env KITH_TRUST_FORWARDED_FOR, default ${DEFAULT-VALUE}).")
+    String trustForwardedFor;
+
     @Override
     public Integer call() {
       // Validate the server's settings before opening (and locking) the store.
@@ -85,7 +115,13 @@ public final class Main {
           .port(port)
           .nodeId(nodeId)
           .tokenLifetime(Duration.ofDays(tokenLifetimeDays))
-          .argon2(argon2MemoryKiB, argon2Iterations, 1);
+          .argon2(argon2MemoryKiB, argon2Iterations, 1)
+          .maxFollowing(parseLimit("max-following", maxFollowing))
+          .followLimitPerDay(parseLimit("follow-limit-per-day", followLimitPerDay))
+          .followLimitPerMinute(parseLimit("follow-limit-per-minute", followLimitPerMinute))
+          .loginFailureLimit(parseLimit("login-failure-limit-per-handle", loginFailureLimit))
+          .signupLimitPerIpHour(parseLimit("signup-limit-per-ip-hour", signupLimitPerIpHour))
+          .trustForwardedFor(parseBoolean("trust-forwarded-for", trustForwardedFor));
       KithStore kithStore = StoreProvider.named(store)
           .open(StoreConfig.of(Map.of("path", data.toString(), "sync", sync)));
       // Registered before the server starts so a SIGTERM at any point still closes the store cleanly.
@@ -107,6 +143,23 @@ public final class Main {
       System.out.flush();
       server.awaitStop();
       return 0;
+    }
+
+    private static long parseLimit(String name, String text) {
+      try {
+        return Long.parseLong(text.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            name + ": " + text + " (expected: a whole number 1-" + KithServerBuilder.MAX_LIMIT + ")");
+      }
+    }
+
+    private static boolean parseBoolean(String name, String text) {
+      return switch (text) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new IllegalArgumentException(name + ": " + text + " (expected: true or false)");
+      };
     }
   }
 }

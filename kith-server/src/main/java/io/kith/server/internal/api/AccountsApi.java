@@ -26,7 +26,9 @@ public final class AccountsApi {
     Handle handle = Handle.parse("handle", body.requiredString("handle"));
     String password = ProfileRules.password("password", body.requiredString("password"));
     String displayName = body.string("display_name").orElse("");
-    // Validate everything before the expensive hash; the store's atomic insert decides handle uniqueness.
+    // Validate everything before counting the attempt and before the expensive hash; the store's atomic insert
+    // decides handle uniqueness.
+    api.rateLimiter().acquire(request.clientIp(), api.accessLimits().signupsPerIp());
     User user = new User(api.ids().next(), handle, displayName, "", null, false,
         api.clock().instant().truncatedTo(ChronoUnit.MILLIS));
     api.store().createUser(user, api.passwords().hash(password));

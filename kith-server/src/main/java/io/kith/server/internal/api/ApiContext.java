@@ -1,7 +1,13 @@
 package io.kith.server.internal.api;
 
 import io.kith.core.IdGenerator;
+import io.kith.core.limit.RateLimiter;
+import io.kith.core.query.ListReader;
+import io.kith.core.relation.AnswerRequest;
+import io.kith.core.relation.Block;
 import io.kith.core.relation.Follow;
+import io.kith.core.relation.Mute;
+import io.kith.core.relation.RemoveFollower;
 import io.kith.core.relation.Unfollow;
 import io.kith.core.spi.KithStore;
 import io.kith.server.internal.auth.BearerTokens;
@@ -11,5 +17,18 @@ import java.time.Duration;
 
 /** What the endpoints share. {@code store} is already wrapped with retries. */
 public record ApiContext(KithStore store, Clock clock, IdGenerator ids, PasswordHasher passwords,
-                         BearerTokens tokens, Duration tokenLifetime, Follow follow, Unfollow unfollow,
-                         UserCards cards) {}
+                         BearerTokens tokens, Duration tokenLifetime, Relations relations, ListReader lists,
+                         RateLimiter rateLimiter, AccessLimits accessLimits, UserCards cards) {
+
+  /** The relation verbs, each with its guards and limits. */
+  public record Relations(Follow follow, Unfollow unfollow, RemoveFollower removeFollower,
+                          AnswerRequest answerRequest, Block block, Mute mute) {}
+
+  public Follow follow() {
+    return relations.follow();
+  }
+
+  public Unfollow unfollow() {
+    return relations.unfollow();
+  }
+}

@@ -3,11 +3,15 @@ package io.kith.server.internal.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.kith.core.UserId;
+import io.kith.core.spi.FollowOutcome;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
 import io.kith.server.internal.json.Json;
 
-/** {@code PUT/DELETE /v1/me/following/{id}}: both idempotent, as PUT and DELETE promise. */
+/**
+ * {@code PUT/DELETE /v1/me/following/{id}} and {@code DELETE /v1/me/followers/{id}}: all idempotent, as PUT and
+ * DELETE promise. Following a private account asks to follow it; unfollowing also withdraws such a request.
+ */
 public final class FollowingApi {
   private final ApiContext api;
 
@@ -18,9 +22,12 @@ public final class FollowingApi {
   public AggregatedHttpResponse follow(ApiRequest request) {
     UserId me = request.caller().userId();
     UserId target = UserId.parse("id", request.pathParam("id"));
-    api.follow().execute(me, target);
+    FollowOutcome outcome = api.follow().execute(me, target);
     ObjectNode body = Json.object();
-    body.put("state", "following");
+    body.put("state", switch (outcome) {
+      case CREATED, ALREADY_FOLLOWING -> "following";
+      case REQUESTED, ALREADY_REQUESTED -> "requested";
+    });
     return Responses.ok(body);
   }
 
@@ -28,6 +35,14 @@ public final class FollowingApi {
     UserId me = request.caller().userId();
     UserId target = UserId.parse("id", request.pathParam("id"));
     api.unfollow().execute(me, target);
+    return Responses.noContent();
+  }
+
+  /** {@code DELETE /v1/me/followers/{id}}: that user no longer follows me. */
+  public AggregatedHttpResponse removeFollower(ApiRequest request) {
+    UserId me = request.caller().userId();
+    UserId follower = UserId.parse("id", request.pathParam("id"));
+    api.relations().removeFollower().execute(me, follower);
     return Responses.noContent();
   }
 }

@@ -1,68 +1,42 @@
 package io.kith.server.internal.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
+import io.kith.core.ErrorCode;
 import io.kith.core.KithException;
-import io.kith.core.User;
 import io.kith.core.UserId;
-import io.kith.core.spi.Edge;
+import io.kith.core.query.Visibility;
 import io.kith.core.spi.EdgeList;
-import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.PageRequest;
-import io.kith.core.spi.Position;
 import io.kith.server.internal.auth.Authenticator.Caller;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.Json;
-import io.kith.server.internal.paging.Cursors;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** {@code GET /v1/users/{id}/followers|following|friends}: keyset-paged lists of cards, newest relation first. */
+/**
+ * {@code GET /v1/users/{id}/followers|following|friends}: keyset-paged lists of cards, newest relation first. A
+ * private account shows them only to itself and its approved followers, a public one as its
+ * {@code lists_visibility} says; a user that blocks the viewer is absent (404). Users on either side of a block
+ * with the viewer are left out of the pages, which stay full.
+ */
 public final class ListsApi {
-  private final ApiContext api;
   private final EdgeList list;
+  private final VisibleUsers visible;
+  private final ListPages pages;
 
   public ListsApi(ApiContext api, EdgeList list) {
-    this.api = api;
     this.list = list;
+    this.visible = new VisibleUsers(api.store(), api.clock());
+    this.pages = new ListPages(api);
   }
 
   public AggregatedHttpResponse page(ApiRequest request) {
     Optional<UserId> viewer = request.optionalCaller().map(Caller::userId);
     UserId owner = UserId.parse("id", request.pathParam("id"));
-    int limit = QueryArguments.limit(request.query("limit"));
-    Optional<Position> after = request.query("cursor").map(cursor -> Cursors.decode(cursor, list, owner));
-    if (api.store().user(owner).isEmpty()) {
-      throw KithException.notFound("no user with id " + owner);
+    PageRequest pageRequest = ListPages.pageRequest(request, list, owner);
+    VisibleUsers.Seen seen = visible.byId(owner, viewer);
+    if (!Visibility.canSeeLists(viewer, seen.user(), seen.relationship())) {
+      throw KithException.of(ErrorCode.FORBIDDEN, Visibility.whyListsHidden(seen.user()));
     }
-    EdgePage page = api.store().edges(list, owner, new PageRequest(after, limit));
-
-    List<UserId> ids = page.edges().stream().map(Edge::other).toList();
-    List<User> users = api.store().users(ids);
-    List<ObjectNode> userCards = api.cards().cards(users, viewer);
-    Map<UserId, ObjectNode> cards = new HashMap<>();
-    for (int i = 0; i < users.size(); i++) {
-      cards.put(users.get(i).id(), userCards.get(i));
-    }
-
-    ObjectNode body = Json.object();
-    ArrayNode items = body.putArray("items");
-    String timeField = list == EdgeList.FRIENDS ? "since" : "followed_at";
-    for (Edge edge : page.edges()) {
-      ObjectNode card = cards.get(edge.other());
-      if (card != null) { // deleted between the page read and the user read
-        items.add(card.deepCopy().put(timeField, edge.at().toString()));
-      }
-    }
-    if (page.next().isPresent()) {
-      body.put("next_cursor", Cursors.encode(list, owner, page.next().get()));
-    } else {
-      body.putNull("next_cursor");
-    }
-    return Responses.ok(body);
+    return Responses.ok(pages.read(list, owner, viewer, pageRequest));
   }
 }

@@ -3,6 +3,7 @@ package io.kith.server.internal.api;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.kith.core.Handle;
 import io.kith.core.KithException;
+import io.kith.core.ListsVisibility;
 import io.kith.core.ProfileUpdate;
 import io.kith.core.User;
 import io.kith.core.UserId;
@@ -15,7 +16,8 @@ import java.util.Set;
 
 /** {@code GET/PATCH/DELETE /v1/me}: the caller's own account. */
 public final class MeApi {
-  private static final Set<String> FIELDS = Set.of("handle", "display_name", "bio", "avatar_url", "private");
+  private static final Set<String> FIELDS = Set.of("handle", "display_name", "bio", "avatar_url", "private",
+      "lists_visibility");
 
   private final ApiContext api;
 
@@ -51,6 +53,11 @@ public final class MeApi {
     if (isPrivate.isPresent()) {
       update = update.withPrivate(isPrivate.get());
     }
+    Optional<String> listsVisibility = body.string("lists_visibility");
+    if (listsVisibility.isPresent()) {
+      update = update.withListsVisibility(ListsVisibility.parse("lists_visibility", listsVisibility.get()));
+    }
+    // Turning a private account public approves all its pending follow requests (the store pages through them).
     User user = update.isEmpty() ? self(me) : api.store().updateUser(me, update);
     return Responses.ok(api.cards().card(user, Optional.empty()));
   }

@@ -4,31 +4,38 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.kith.core.Relationship;
+import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
 import io.kith.server.internal.json.Json;
 import java.util.List;
+import java.util.Optional;
 
-/** {@code GET /v1/relationships?ids=}: how the caller stands with each of up to 100 users, in the order asked. */
+/**
+ * {@code GET /v1/relationships?ids=}: how the caller stands with each of up to 100 users, in the order asked. Ids of
+ * users that do not exist, and users on either side of a block with the caller, are left out, so a blocked caller
+ * cannot tell its blocker from a missing account.
+ */
 public final class RelationshipsApi {
   private final ApiContext api;
+  private final VisibleUsers visible;
 
   public RelationshipsApi(ApiContext api) {
     this.api = api;
+    this.visible = new VisibleUsers(api.store(), api.clock());
   }
 
   public AggregatedHttpResponse get(ApiRequest request) {
     UserId me = request.caller().userId();
     List<UserId> ids = QueryArguments.ids(request.query("ids"));
+    List<UserId> shown = visible.batch(ids, Optional.of(me)).stream().map(User::id).toList();
     ObjectNode body = Json.object();
     ArrayNode items = body.putArray("items");
-    for (Relationship r : api.store().relationships(me, ids)) {
-      items.addObject()
-          .put("id", r.other().toString())
-          .put("following", r.following())
-          .put("followed_by", r.followedBy())
-          .put("friend", r.friend());
+    if (!shown.isEmpty()) {
+      for (Relationship r : api.store().relationships(me, shown, api.clock().instant())) {
+        ViewerState.write(items.addObject().put("id", r.other().toString()), r);
+      }
     }
     return Responses.ok(body);
   }

@@ -5,6 +5,7 @@ import io.kith.core.ErrorCode;
 import io.kith.core.Handle;
 import io.kith.core.KithException;
 import io.kith.core.User;
+import io.kith.core.limit.RateLimit;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
 import io.kith.server.internal.json.JsonBody;
@@ -25,6 +26,10 @@ public final class SessionsApi {
     JsonBody body = request.body(FIELDS);
     Handle handle = Handle.parse("handle", body.requiredString("handle"));
     String password = body.requiredString("password");
+    // Failures are counted per handle, known or not, and checked before any work: a guesser gets the same 429 for
+    // an account that exists as for one that does not, and the password is not even tried.
+    RateLimit failures = api.accessLimits().loginFailures();
+    api.rateLimiter().check(handle.value(), failures);
     Optional<User> user = api.store().userByHandle(handle);
     // Unknown handle and wrong password give the same answer after the same work, so neither the response nor
     // its timing tells whether an account exists.
@@ -32,6 +37,7 @@ public final class SessionsApi {
         ? api.store().passwordHash(user.get().id()).map(hash -> api.passwords().verify(password, hash)).orElse(false)
         : api.passwords().verifyAgainstDummy(password);
     if (!valid) {
+      api.rateLimiter().record(handle.value(), failures);
       throw KithException.of(ErrorCode.UNAUTHENTICATED, "handle or password is wrong");
     }
     return Responses.ok(SessionIssuer.issue(api, user.get()));

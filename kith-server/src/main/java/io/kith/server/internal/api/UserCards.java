@@ -7,6 +7,7 @@ import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.spi.KithStore;
 import io.kith.server.internal.json.Json;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,11 @@ import java.util.Optional;
  */
 public final class UserCards {
   private final KithStore store;
+  private final Clock clock;
 
-  public UserCards(KithStore store) {
+  public UserCards(KithStore store, Clock clock) {
     this.store = store;
+    this.clock = clock;
   }
 
   public static ObjectNode profile(User user) {
@@ -35,6 +38,7 @@ public final class UserCards {
       node.put("avatar_url", user.avatarUrl());
     }
     node.put("private", user.isPrivate());
+    node.put("lists_visibility", user.listsVisibility().wireName());
     node.put("created_at", user.createdAt().toString());
     return node;
   }
@@ -51,7 +55,7 @@ public final class UserCards {
     List<UserId> ids = users.stream().map(User::id).toList();
     Map<UserId, Counts> counts = store.counts(ids);
     Map<UserId, Relationship> relations = new HashMap<>();
-    viewer.ifPresent(v -> store.relationships(v, ids).forEach(r -> relations.put(r.other(), r)));
+    viewer.ifPresent(v -> store.relationships(v, ids, clock.instant()).forEach(r -> relations.put(r.other(), r)));
     return users.stream().map(user -> {
       ObjectNode node = profile(user);
       Counts c = counts.getOrDefault(user.id(), Counts.ZERO);
@@ -61,10 +65,7 @@ public final class UserCards {
       countsNode.put("friends", c.friends());
       Relationship r = relations.get(user.id());
       if (r != null) {
-        ObjectNode viewerNode = node.putObject("viewer");
-        viewerNode.put("following", r.following());
-        viewerNode.put("followed_by", r.followedBy());
-        viewerNode.put("friend", r.friend());
+        ViewerState.write(node.putObject("viewer"), r);
       }
       return node;
     }).toList();

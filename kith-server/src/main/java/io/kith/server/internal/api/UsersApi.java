@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.kith.core.Handle;
-import io.kith.core.KithException;
 import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.server.internal.auth.Authenticator.Caller;
@@ -14,36 +13,43 @@ import io.kith.server.internal.json.Json;
 import java.util.List;
 import java.util.Optional;
 
-/** User cards by id, by handle, and in batches. A token is optional and adds the viewer's relation. */
+/**
+ * User cards by id, by handle, and in batches. A token is optional and adds the viewer's relation. A user that
+ * blocks the viewer answers exactly as one that does not exist.
+ */
 public final class UsersApi {
   private final ApiContext api;
+  private final VisibleUsers visible;
 
   public UsersApi(ApiContext api) {
     this.api = api;
+    this.visible = new VisibleUsers(api.store(), api.clock());
   }
 
   public AggregatedHttpResponse byId(ApiRequest request) {
     Optional<UserId> viewer = request.optionalCaller().map(Caller::userId);
     UserId id = UserId.parse("id", request.pathParam("id"));
-    User user = api.store().user(id).orElseThrow(() -> KithException.notFound("no user with id " + id));
+    User user = visible.byId(id, viewer).user();
     return Responses.ok(api.cards().card(user, viewer));
   }
 
   public AggregatedHttpResponse byHandle(ApiRequest request) {
     Optional<UserId> viewer = request.optionalCaller().map(Caller::userId);
     Handle handle = Handle.parse("handle", request.pathParam("handle"));
-    User user = api.store().userByHandle(handle)
-        .orElseThrow(() -> KithException.notFound("no user with handle " + handle));
+    User user = visible.byHandle(handle, viewer).user();
     return Responses.ok(api.cards().card(user, viewer));
   }
 
-  /** Up to 100 cards in the order asked; ids of users that do not exist are left out. */
+  /**
+   * Up to 100 cards in the order asked; ids of users that do not exist, and users that block the viewer or that the
+   * viewer blocks, are left out.
+   */
   public AggregatedHttpResponse batch(ApiRequest request) {
     Optional<UserId> viewer = request.optionalCaller().map(Caller::userId);
     List<UserId> ids = QueryArguments.ids(request.query("ids"));
     ObjectNode body = Json.object();
     ArrayNode items = body.putArray("items");
-    api.cards().cards(api.store().users(ids), viewer).forEach(items::add);
+    api.cards().cards(visible.batch(ids, viewer), viewer).forEach(items::add);
     return Responses.ok(body);
   }
 }

@@ -37,6 +37,19 @@ public final class ApiRequest {
     return Optional.ofNullable(query.get(name));
   }
 
+  /** Whether the request carries a body at all (for endpoints where one is optional). */
+  public boolean hasBody() {
+    return !request.content().isEmpty();
+  }
+
+  /**
+   * The client's IP address: the peer's, unless the server was told to trust {@code X-Forwarded-For} and
+   * {@code Forwarded} from a proxy in front of it.
+   */
+  public String clientIp() {
+    return ctx.clientAddress().getHostAddress();
+  }
+
   public JsonBody body(Set<String> allowedFields) {
     return JsonBody.parse(request.content().array(), allowedFields);
   }

@@ -5,11 +5,14 @@ import com.linecorp.armeria.server.ServerBuilder;
 import io.kith.core.spi.EdgeList;
 import io.kith.server.internal.api.AccountsApi;
 import io.kith.server.internal.api.ApiContext;
+import io.kith.server.internal.api.FollowRequestsApi;
 import io.kith.server.internal.api.FollowingApi;
 import io.kith.server.internal.api.ListsApi;
 import io.kith.server.internal.api.MeApi;
 import io.kith.server.internal.api.OpsApi;
+import io.kith.server.internal.api.OwnListsApi;
 import io.kith.server.internal.api.RelationshipsApi;
+import io.kith.server.internal.api.SafetyApi;
 import io.kith.server.internal.api.SessionsApi;
 import io.kith.server.internal.api.UsersApi;
 import io.kith.server.internal.auth.Authenticator;
@@ -31,6 +34,8 @@ public final class ApiRoutes {
     MeApi me = new MeApi(api);
     UsersApi users = new UsersApi(api);
     FollowingApi following = new FollowingApi(api);
+    FollowRequestsApi requests = new FollowRequestsApi(api);
+    SafetyApi safety = new SafetyApi(api);
     RelationshipsApi relationships = new RelationshipsApi(api);
 
     routes.bind(HttpMethod.POST, "/v1/accounts", accounts::create);
@@ -41,6 +46,18 @@ public final class ApiRoutes {
     routes.bind(HttpMethod.DELETE, "/v1/me", me::delete);
     routes.bind(HttpMethod.PUT, "/v1/me/following/{id}", following::follow);
     routes.bind(HttpMethod.DELETE, "/v1/me/following/{id}", following::unfollow);
+    routes.bind(HttpMethod.DELETE, "/v1/me/followers/{id}", following::removeFollower);
+    routes.bind(HttpMethod.GET, "/v1/me/follow-requests", new OwnListsApi(api, EdgeList.REQUESTS_IN)::page);
+    routes.bind(HttpMethod.GET, "/v1/me/follow-requests/outgoing",
+        new OwnListsApi(api, EdgeList.REQUESTS_OUT)::page);
+    routes.bind(HttpMethod.POST, "/v1/me/follow-requests/{id}/accept", requests::accept);
+    routes.bind(HttpMethod.POST, "/v1/me/follow-requests/{id}/reject", requests::reject);
+    routes.bind(HttpMethod.GET, "/v1/me/blocks", new OwnListsApi(api, EdgeList.BLOCKING)::page);
+    routes.bind(HttpMethod.PUT, "/v1/me/blocks/{id}", safety::block);
+    routes.bind(HttpMethod.DELETE, "/v1/me/blocks/{id}", safety::unblock);
+    routes.bind(HttpMethod.GET, "/v1/me/mutes", new OwnListsApi(api, EdgeList.MUTING)::page);
+    routes.bind(HttpMethod.PUT, "/v1/me/mutes/{id}", safety::mute);
+    routes.bind(HttpMethod.DELETE, "/v1/me/mutes/{id}", safety::unmute);
     routes.bind(HttpMethod.GET, "/v1/users", users::batch);
     routes.bind(HttpMethod.GET, "/v1/users/by-handle/{handle}", users::byHandle);
     routes.bind(HttpMethod.GET, "/v1/users/{id}", users::byId);

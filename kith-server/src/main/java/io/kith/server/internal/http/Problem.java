@@ -22,7 +22,7 @@ public record Problem(ErrorCode code, String detail, String field) {
     return switch (code) {
       case INVALID_ARGUMENT -> HttpStatus.BAD_REQUEST;
       case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
-      case FORBIDDEN -> HttpStatus.FORBIDDEN;
+      case FORBIDDEN, BLOCKED, LIMIT_REACHED -> HttpStatus.FORBIDDEN;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
       case CONFLICT -> HttpStatus.CONFLICT;
       case PAYLOAD_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;

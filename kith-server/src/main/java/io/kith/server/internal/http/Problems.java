@@ -3,6 +3,7 @@ package io.kith.server.internal.http;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.ClosedSessionException;
 import com.linecorp.armeria.common.ContentTooLargeException;
+import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.ResponseCompleteException;
 import com.linecorp.armeria.common.stream.ClosedStreamException;
@@ -11,6 +12,7 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import io.kith.core.ErrorCode;
 import io.kith.core.KithException;
 import io.kith.core.spi.TemporaryStoreException;
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -27,7 +29,13 @@ public final class Problems {
     Throwable cause = unwrap(thrown);
     String requestId = ctx.id().text();
     if (cause instanceof KithException e) {
-      return new Problem(e.code(), e.detail(), e.field()).toResponse(requestId);
+      AggregatedHttpResponse response = new Problem(e.code(), e.detail(), e.field()).toResponse(requestId);
+      if (e.retryAfter().isPresent()) {
+        return AggregatedHttpResponse.of(response.headers().toBuilder()
+            .set(HttpHeaderNames.RETRY_AFTER, Long.toString(retryAfterSeconds(e.retryAfter().get())))
+            .build(), response.content());
+      }
+      return response;
     }
     if (cause instanceof ContentTooLargeException) {
       return new Problem(ErrorCode.PAYLOAD_TOO_LARGE,
@@ -53,6 +61,12 @@ public final class Problems {
     log.error("unexpected error (request {})", requestId, cause);
     return new Problem(ErrorCode.INTERNAL, "an unexpected error occurred (request " + requestId + ")", null)
         .toResponse(requestId);
+  }
+
+  /** Whole seconds, rounded up so that a client waiting exactly that long is never refused again; at least 1. */
+  static long retryAfterSeconds(Duration wait) {
+    long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+    return Math.max(1, seconds);
   }
 
   private static boolean isClientGone(Throwable cause) {

@@ -81,6 +81,18 @@ public final class JsonBody {
     return Optional.of(Optional.of(node.textValue()));
   }
 
+  /** Absent stays empty; present must be a whole number that fits in 64 bits (no fraction, no string). */
+  public Optional<Long> integer(String field) {
+    JsonNode node = root.get(field);
+    if (node == null) {
+      return Optional.empty();
+    }
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw KithException.invalid(field, field + " must be a whole number");
+    }
+    return Optional.of(node.longValue());
+  }
+
   public Optional<Boolean> bool(String field) {
     JsonNode node = root.get(field);
     if (node == null) {

@@ -1,0 +1,70 @@
+package io.kith.server.internal.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import io.kith.core.KithException;
+import io.kith.core.UserId;
+import io.kith.server.internal.http.ApiRequest;
+import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.json.Json;
+import io.kith.server.internal.json.JsonBody;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * {@code PUT/DELETE /v1/me/blocks/{id}} and {@code PUT/DELETE /v1/me/mutes/{id}}, all idempotent. A block severs
+ * both follows and both pending requests at once; a mute changes no edge and may expire.
+ */
+public final class SafetyApi {
+  private static final Set<String> MUTE_FIELDS = Set.of("duration_seconds");
+
+  private final ApiContext api;
+
+  public SafetyApi(ApiContext api) {
+    this.api = api;
+  }
+
+  public AggregatedHttpResponse block(ApiRequest request) {
+    UserId me = request.caller().userId();
+    UserId target = UserId.parse("id", request.pathParam("id"));
+    api.relations().block().block(me, target);
+    return Responses.ok(Json.object().put("state", "blocking"));
+  }
+
+  public AggregatedHttpResponse unblock(ApiRequest request) {
+    UserId me = request.caller().userId();
+    UserId target = UserId.parse("id", request.pathParam("id"));
+    api.relations().block().unblock(me, target);
+    return Responses.noContent();
+  }
+
+  /** Body optional: {@code {"duration_seconds": N}}, 0 or absent for a mute without end. */
+  public AggregatedHttpResponse mute(ApiRequest request) {
+    UserId me = request.caller().userId();
+    UserId target = UserId.parse("id", request.pathParam("id"));
+    Duration duration = Duration.ZERO;
+    if (request.hasBody()) {
+      JsonBody body = request.body(MUTE_FIELDS);
+      duration = Duration.ofSeconds(body.integer("duration_seconds").orElse(0L));
+    }
+    if (duration.isNegative()) {
+      throw KithException.invalid("duration_seconds", "duration_seconds must be 0 (forever) or more");
+    }
+    Instant expiresAt = api.relations().mute().mute(me, target, duration);
+    ObjectNode answer = Json.object().put("state", "muting");
+    if (expiresAt == null) {
+      answer.putNull("expires_at");
+    } else {
+      answer.put("expires_at", expiresAt.toString());
+    }
+    return Responses.ok(answer);
+  }
+
+  public AggregatedHttpResponse unmute(ApiRequest request) {
+    UserId me = request.caller().userId();
+    UserId target = UserId.parse("id", request.pathParam("id"));
+    api.relations().mute().unmute(me, target);
+    return Responses.noContent();
+  }
+}
