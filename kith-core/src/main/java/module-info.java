@@ -6,6 +6,8 @@ module io.kith.core {
   exports io.kith.core;
   exports io.kith.core.relation;
   exports io.kith.core.spi;
+  exports io.kith.core.limit;
+  exports io.kith.core.query;
 
   uses io.kith.core.spi.StoreProvider;
 }

@@ -5,6 +5,10 @@ public enum ErrorCode {
   INVALID_ARGUMENT("invalid_argument"),
   UNAUTHENTICATED("unauthenticated"),
   FORBIDDEN("forbidden"),
+  /** A block, in either direction, forbids the relation asked for. */
+  BLOCKED("blocked"),
+  /** A standing cap (such as the most accounts one may follow) is reached; unlike a rate limit, waiting won't help. */
+  LIMIT_REACHED("limit_reached"),
   NOT_FOUND("not_found"),
   CONFLICT("conflict"),
   PAYLOAD_TOO_LARGE("payload_too_large"),

@@ -1,6 +1,8 @@
 package io.kith.core;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A request that Kith refuses for a reason the caller can act on. Carries a stable {@link ErrorCode} and, for
@@ -11,11 +13,17 @@ public final class KithException extends RuntimeException {
 
   private final ErrorCode code;
   private final String field;
+  private final Duration retryAfter;
 
-  private KithException(ErrorCode code, String field, String detail) {
+  private KithException(ErrorCode code, String field, String detail, Duration retryAfter) {
     super(detail, null, false, false);
     this.code = Objects.requireNonNull(code, "code");
     this.field = field;
+    this.retryAfter = retryAfter;
+  }
+
+  private KithException(ErrorCode code, String field, String detail) {
+    this(code, field, detail, null);
   }
 
   public static KithException invalid(String field, String detail) {
@@ -30,6 +38,11 @@ public final class KithException extends RuntimeException {
     return new KithException(ErrorCode.CONFLICT, field, detail);
   }
 
+  /** A rate limit was hit; trying again after {@code retryAfter} can succeed. */
+  public static KithException rateLimited(String detail, Duration retryAfter) {
+    return new KithException(ErrorCode.RATE_LIMITED, null, detail, Objects.requireNonNull(retryAfter, "retryAfter"));
+  }
+
   public static KithException of(ErrorCode code, String detail) {
     return new KithException(code, null, detail);
   }
@@ -41,6 +54,11 @@ public final class KithException extends RuntimeException {
   /** The request field at fault, or {@code null} when the error is not about one field. */
   public String field() {
     return field;
+  }
+
+  /** For {@code rate_limited}: how long until a retry can succeed. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   public String detail() {

@@ -7,7 +7,8 @@ import java.util.Optional;
  * my avatar" (present, empty) differs from "leave it" (absent).
  */
 public record ProfileUpdate(Optional<Handle> handle, Optional<String> displayName, Optional<String> bio,
-                            Optional<Optional<String>> avatarUrl, Optional<Boolean> isPrivate) {
+                            Optional<Optional<String>> avatarUrl, Optional<Boolean> isPrivate,
+                            Optional<ListsVisibility> listsVisibility) {
   public ProfileUpdate {
     displayName = displayName.map(v -> ProfileRules.displayName("display_name", v));
     bio = bio.map(v -> ProfileRules.bio("bio", v));
@@ -16,31 +17,37 @@ public record ProfileUpdate(Optional<Handle> handle, Optional<String> displayNam
 
   public static ProfileUpdate none() {
     return new ProfileUpdate(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty());
+        Optional.empty(), Optional.empty());
   }
 
   public ProfileUpdate withHandle(Handle value) {
-    return new ProfileUpdate(Optional.of(value), displayName, bio, avatarUrl, isPrivate);
+    return new ProfileUpdate(Optional.of(value), displayName, bio, avatarUrl, isPrivate, listsVisibility);
   }
 
   public ProfileUpdate withDisplayName(String value) {
-    return new ProfileUpdate(handle, Optional.of(value), bio, avatarUrl, isPrivate);
+    return new ProfileUpdate(handle, Optional.of(value), bio, avatarUrl, isPrivate, listsVisibility);
   }
 
   public ProfileUpdate withBio(String value) {
-    return new ProfileUpdate(handle, displayName, Optional.of(value), avatarUrl, isPrivate);
+    return new ProfileUpdate(handle, displayName, Optional.of(value), avatarUrl, isPrivate, listsVisibility);
   }
 
   /** {@code null} removes the avatar. */
   public ProfileUpdate withAvatarUrl(String value) {
-    return new ProfileUpdate(handle, displayName, bio, Optional.of(Optional.ofNullable(value)), isPrivate);
+    return new ProfileUpdate(handle, displayName, bio, Optional.of(Optional.ofNullable(value)), isPrivate,
+        listsVisibility);
   }
 
   public ProfileUpdate withPrivate(boolean value) {
-    return new ProfileUpdate(handle, displayName, bio, avatarUrl, Optional.of(value));
+    return new ProfileUpdate(handle, displayName, bio, avatarUrl, Optional.of(value), listsVisibility);
+  }
+
+  public ProfileUpdate withListsVisibility(ListsVisibility value) {
+    return new ProfileUpdate(handle, displayName, bio, avatarUrl, isPrivate, Optional.of(value));
   }
 
   public boolean isEmpty() {
-    return handle.isEmpty() && displayName.isEmpty() && bio.isEmpty() && avatarUrl.isEmpty() && isPrivate.isEmpty();
+    return handle.isEmpty() && displayName.isEmpty() && bio.isEmpty() && avatarUrl.isEmpty() && isPrivate.isEmpty()
+        && listsVisibility.isEmpty();
   }
 }

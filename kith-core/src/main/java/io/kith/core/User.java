@@ -11,18 +11,26 @@ import java.util.Objects;
  * @param displayName never null; empty when unset
  * @param bio never null; empty when unset
  * @param avatarUrl null when unset
- * @param isPrivate stored now; enforced by the privacy rules
+ * @param isPrivate follows become requests the user approves, and only approved followers see the lists
+ * @param listsVisibility who may see the lists of a public account
  */
 public record User(UserId id, Handle handle, String displayName, String bio, String avatarUrl, boolean isPrivate,
-                   Instant createdAt) {
+                   ListsVisibility listsVisibility, Instant createdAt) {
   public User {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(handle, "handle");
+    Objects.requireNonNull(listsVisibility, "listsVisibility");
     // Millisecond precision everywhere: what a backend stores is exactly what was created.
     createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
     displayName = ProfileRules.displayName("display_name", displayName == null ? "" : displayName);
     bio = ProfileRules.bio("bio", bio == null ? "" : bio);
     avatarUrl = avatarUrl == null ? null : ProfileRules.avatarUrl("avatar_url", avatarUrl);
+  }
+
+  /** A user whose lists everyone may see. */
+  public User(UserId id, Handle handle, String displayName, String bio, String avatarUrl, boolean isPrivate,
+              Instant createdAt) {
+    this(id, handle, displayName, bio, avatarUrl, isPrivate, ListsVisibility.EVERYONE, createdAt);
   }
 
   /** Applies the fields present in {@code update}, keeping the others. */
@@ -33,6 +41,7 @@ public record User(UserId id, Handle handle, String displayName, String bio, Str
         update.bio().orElse(bio),
         update.avatarUrl().isPresent() ? update.avatarUrl().get().orElse(null) : avatarUrl,
         update.isPrivate().orElse(isPrivate),
+        update.listsVisibility().orElse(listsVisibility),
         createdAt);
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -116,6 +117,56 @@ public final class RetryingStore implements KithStore {
   }
 
   @Override
+  public boolean acceptRequest(UserId owner, UserId requester, Instant at) {
+    return call(() -> delegate.acceptRequest(owner, requester, at));
+  }
+
+  @Override
+  public boolean rejectRequest(UserId owner, UserId requester) {
+    return call(() -> delegate.rejectRequest(owner, requester));
+  }
+
+  @Override
+  public boolean block(UserId blocker, UserId blocked, Instant at) {
+    return call(() -> delegate.block(blocker, blocked, at));
+  }
+
+  @Override
+  public boolean unblock(UserId blocker, UserId blocked) {
+    return call(() -> delegate.unblock(blocker, blocked));
+  }
+
+  @Override
+  public void mute(UserId muter, UserId muted, Instant at, Instant expiresAt) {
+    run(() -> delegate.mute(muter, muted, at, expiresAt));
+  }
+
+  @Override
+  public boolean unmute(UserId muter, UserId muted) {
+    return call(() -> delegate.unmute(muter, muted));
+  }
+
+  @Override
+  public Set<UserId> blockedEitherWay(UserId viewer, List<UserId> others) {
+    return call(() -> delegate.blockedEitherWay(viewer, others));
+  }
+
+  @Override
+  public void addToWindow(String limiter, String subject, long bucket, long delta) {
+    run(() -> delegate.addToWindow(limiter, subject, bucket, delta));
+  }
+
+  @Override
+  public long[] windowCounts(String limiter, String subject, long fromBucket, long toBucket) {
+    return call(() -> delegate.windowCounts(limiter, subject, fromBucket, toBucket));
+  }
+
+  @Override
+  public void pruneWindows(String limiter, long bucket) {
+    run(() -> delegate.pruneWindows(limiter, bucket));
+  }
+
+  @Override
   public Counts counts(UserId id) {
     return call(() -> delegate.counts(id));
   }
@@ -126,8 +177,8 @@ public final class RetryingStore implements KithStore {
   }
 
   @Override
-  public List<Relationship> relationships(UserId viewer, List<UserId> others) {
-    return call(() -> delegate.relationships(viewer, others));
+  public List<Relationship> relationships(UserId viewer, List<UserId> others, Instant now) {
+    return call(() -> delegate.relationships(viewer, others, now));
   }
 
   @Override

@@ -1,21 +1,34 @@
 package io.kith.core.relation;
 
+import io.kith.core.ErrorCode;
 import io.kith.core.KithException;
+import io.kith.core.Relationship;
 import io.kith.core.UserId;
+import io.kith.core.limit.RateLimiter;
 import io.kith.core.spi.FollowOutcome;
 import io.kith.core.spi.KithStore;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
-/** The follow verb: guard, then one atomic store write that is itself idempotent, then side effects. */
+/**
+ * The follow verb (a follow request when the target is private): guard, idempotent re-call, limits, one atomic
+ * store write, side effects.
+ */
 public final class Follow {
   private final KithStore store;
   private final Clock clock;
+  private final RelationLimits limits;
+  private final RateLimiter rateLimiter;
   private final RelationListener listener;
 
-  public Follow(KithStore store, Clock clock, RelationListener listener) {
+  public Follow(KithStore store, Clock clock, RelationLimits limits, RateLimiter rateLimiter,
+                RelationListener listener) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
@@ -23,11 +36,33 @@ public final class Follow {
     if (actor.equals(target)) {
       throw KithException.invalid("id", "you cannot follow yourself");
     }
-    // Existence of both users and "already following" are checked inside the store's atomic write, so a
-    // concurrent delete or duplicate request cannot slip between check and act.
-    FollowOutcome outcome = store.follow(actor, target, clock.instant());
-    if (outcome == FollowOutcome.CREATED) {
-      listener.followed(actor, target);
+    Instant now = clock.instant();
+    Relationship relationship = store.relationships(actor, List.of(target), now).getFirst();
+    // A blocker's account must look absent to the users it blocks.
+    if (relationship.blockedBy() || store.user(target).isEmpty()) {
+      throw KithException.notFound("no user with id " + target);
+    }
+    if (relationship.blocking()) {
+      throw KithException.of(ErrorCode.BLOCKED, "you block this user: unblock them to follow");
+    }
+    // Repeating a follow is free: it must not count against the limits below.
+    if (relationship.following()) {
+      return FollowOutcome.ALREADY_FOLLOWING;
+    }
+    if (relationship.requested()) {
+      return FollowOutcome.ALREADY_REQUESTED;
+    }
+    if (store.counts(actor).following() >= limits.maxFollowing()) {
+      throw KithException.of(ErrorCode.LIMIT_REACHED,
+          "you follow " + limits.maxFollowing() + " accounts, the most allowed: unfollow some first");
+    }
+    rateLimiter.acquire(actor.toString(), limits.followsPerDay(), limits.followsPerMinute());
+    // The store re-checks existence, blocks and "already" inside its atomic write: the checks above can race.
+    FollowOutcome outcome = store.follow(actor, target, now);
+    switch (outcome) {
+      case CREATED -> listener.followed(actor, target);
+      case REQUESTED -> listener.requested(actor, target);
+      default -> { }
     }
     return outcome;
   }

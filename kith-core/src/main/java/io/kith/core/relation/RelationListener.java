@@ -12,4 +12,10 @@ public interface RelationListener {
   default void followed(UserId follower, UserId followee) {}
 
   default void unfollowed(UserId follower, UserId followee) {}
+
+  default void requested(UserId requester, UserId target) {}
+
+  default void accepted(UserId owner, UserId requester) {}
+
+  default void blocked(UserId blocker, UserId blocked) {}
 }

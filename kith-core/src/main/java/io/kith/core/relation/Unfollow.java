@@ -5,7 +5,7 @@ import io.kith.core.UserId;
 import io.kith.core.spi.KithStore;
 import java.util.Objects;
 
-/** The unfollow verb: idempotent; removing an edge that is not there changes nothing. */
+/** The unfollow verb, which also cancels a pending follow request: idempotent. */
 public final class Unfollow {
   private final KithStore store;
   private final RelationListener listener;
@@ -15,7 +15,7 @@ public final class Unfollow {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
-  /** Returns whether an edge was removed. */
+  /** Returns whether a follow or a request was removed. */
   public boolean execute(UserId actor, UserId target) {
     if (actor.equals(target)) {
       throw KithException.invalid("id", "you cannot unfollow yourself");

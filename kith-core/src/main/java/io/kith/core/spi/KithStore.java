@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The storage SPI every Kith backend implements, and the contract {@code kith-store-tck} checks.
@@ -45,7 +46,11 @@ public interface KithStore extends AutoCloseable {
   /** All users in id order, after {@code after} (exclusive); for exports, audits and invariant checks. */
   List<User> scanUsers(Optional<UserId> after, int limit);
 
-  /** Applies {@code update}; {@code not_found} if the user is absent, {@code conflict} if a new handle is taken. */
+  /**
+   * Applies {@code update}; {@code not_found} if the user is absent, {@code conflict} if a new handle is taken.
+   * Turning a private account public approves every pending follow request: in bounded atomic chunks after the
+   * profile write, finished on reopen if a crash cuts it short, counts exact throughout.
+   */
   User updateUser(UserId id, ProfileUpdate update);
 
   /**
@@ -59,11 +64,38 @@ public interface KithStore extends AutoCloseable {
 
   // ---- graph ----
 
-  /** {@code follower} follows {@code followee} from {@code at}; {@code not_found} if either user is absent. */
+  /**
+   * {@code follower} follows {@code followee} from {@code at}, or, if {@code followee} is private, asks to.
+   * {@code not_found} if either user is absent; {@code blocked} if either blocks the other. A request and a follow
+   * of the same pair never coexist.
+   */
   FollowOutcome follow(UserId follower, UserId followee, Instant at);
 
-  /** Returns whether an edge was removed. */
+  /** Removes the follow or the pending request of {@code follower} to {@code followee}; whether one was there. */
   boolean unfollow(UserId follower, UserId followee);
+
+  /** {@code owner} approves {@code requester}'s pending request, which becomes a follow from {@code at}. */
+  boolean acceptRequest(UserId owner, UserId requester, Instant at);
+
+  /** {@code owner} turns down {@code requester}'s pending request. */
+  boolean rejectRequest(UserId owner, UserId requester);
+
+  /**
+   * {@code blocker} blocks {@code blocked}: in the same atomic write, both follows and both pending requests
+   * between them go, with every count. Returns false if the block was already there. {@code not_found} if either
+   * user is absent.
+   */
+  boolean block(UserId blocker, UserId blocked, Instant at);
+
+  boolean unblock(UserId blocker, UserId blocked);
+
+  /**
+   * {@code muter} mutes {@code muted} from {@code at} until {@code expiresAt} (null: until unmuted); muting again
+   * replaces the expiry. Changes no edge. {@code not_found} if either user is absent.
+   */
+  void mute(UserId muter, UserId muted, Instant at, Instant expiresAt);
+
+  boolean unmute(UserId muter, UserId muted);
 
   /** Exact counts; zeros for an unknown user. One read, whatever the counts. */
   Counts counts(UserId id);
@@ -71,11 +103,31 @@ public interface KithStore extends AutoCloseable {
   /** Counts for each of {@code ids}. */
   Map<UserId, Counts> counts(List<UserId> ids);
 
-  /** How {@code viewer} stands with each of {@code others}, in the order asked. */
-  List<Relationship> relationships(UserId viewer, List<UserId> others);
+  /**
+   * How {@code viewer} stands with each of {@code others}, in the order asked; a mute that expired before
+   * {@code now} is not muting.
+   */
+  List<Relationship> relationships(UserId viewer, List<UserId> others, Instant now);
+
+  /** Those of {@code others} that block {@code viewer} or that {@code viewer} blocks: one read for a whole page. */
+  Set<UserId> blockedEitherWay(UserId viewer, List<UserId> others);
 
   /** One page of {@code owner}'s list, newest relation first, resuming after {@code request}'s position. */
   EdgePage edges(EdgeList list, UserId owner, PageRequest request);
+
+  // ---- rate windows ----
+
+  /**
+   * Adds {@code delta} to the counter of {@code subject} (a user id, a handle, an IP) under {@code limiter} in time
+   * bucket {@code bucket}. Buckets are kept until pruned; all nodes sharing a store share them.
+   */
+  void addToWindow(String limiter, String subject, long bucket, long delta);
+
+  /** The counters of {@code subject} under {@code limiter} for buckets {@code fromBucket..toBucket} inclusive. */
+  long[] windowCounts(String limiter, String subject, long fromBucket, long toBucket);
+
+  /** Drops every bucket of {@code limiter} before {@code bucket}. */
+  void pruneWindows(String limiter, long bucket);
 
   // ---- sessions ----
 

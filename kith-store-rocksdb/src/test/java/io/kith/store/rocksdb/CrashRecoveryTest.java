@@ -71,7 +71,7 @@ class CrashRecoveryTest {
       GraphInvariants.assertHold(store, users);
       for (Map.Entry<List<UserId>, Boolean> entry : acknowledged.entrySet()) {
         List<UserId> pair = entry.getKey();
-        Relationship actual = store.relationships(pair.get(0), List.of(pair.get(1))).getFirst();
+        Relationship actual = store.relationships(pair.get(0), List.of(pair.get(1)), java.time.Instant.now()).getFirst();
         String pending = inFlight.get(pair);
         if (pending == null) {
           assertThat(actual.following()).as("acknowledged state of %s", pair).isEqualTo(entry.getValue());

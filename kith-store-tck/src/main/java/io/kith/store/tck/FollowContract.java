@@ -29,8 +29,8 @@ public abstract class FollowContract extends StoreContract {
     assertThat(store.counts(bob)).isEqualTo(new Counts(1, 0, 0));
     assertThat(GraphInvariants.readAll(store, EdgeList.FOLLOWING, alice)).containsExactly(bob);
     assertThat(GraphInvariants.readAll(store, EdgeList.FOLLOWERS, bob)).containsExactly(alice);
-    assertThat(store.relationships(alice, List.of(bob))).containsExactly(new Relationship(bob, true, false));
-    assertThat(store.relationships(bob, List.of(alice))).containsExactly(new Relationship(alice, false, true));
+    assertThat(store.relationships(alice, List.of(bob), Instant.now())).containsExactly(Relationship.follows(bob, true, false));
+    assertThat(store.relationships(bob, List.of(alice), Instant.now())).containsExactly(Relationship.follows(alice, false, true));
   }
 
   @Test
@@ -59,7 +59,7 @@ public abstract class FollowContract extends StoreContract {
 
     assertThat(store.counts(alice)).isEqualTo(Counts.ZERO);
     assertThat(store.counts(bob)).isEqualTo(Counts.ZERO);
-    assertThat(store.relationships(alice, List.of(bob))).containsExactly(new Relationship(bob, false, false));
+    assertThat(store.relationships(alice, List.of(bob), Instant.now())).containsExactly(Relationship.follows(bob, false, false));
   }
 
   @Test
@@ -113,7 +113,7 @@ public abstract class FollowContract extends StoreContract {
           assertThat(edge.at()).as("a friendship starts with the second follow")
               .isEqualTo(Instant.ofEpochMilli(1_700_000_005_000L));
         });
-    assertThat(store.relationships(alice, List.of(bob)).getFirst().friend()).isTrue();
+    assertThat(store.relationships(alice, List.of(bob), Instant.now()).getFirst().friend()).isTrue();
 
     store.unfollow(alice, bob);
 
@@ -135,13 +135,13 @@ public abstract class FollowContract extends StoreContract {
     store.follow(viewer, friend, Instant.now());
     store.follow(friend, viewer, Instant.now());
 
-    assertThat(store.relationships(viewer, List.of(friend, unknown, followed, follower, followed)))
+    assertThat(store.relationships(viewer, List.of(friend, unknown, followed, follower, followed), Instant.now()))
         .containsExactly(
-            new Relationship(friend, true, true),
-            new Relationship(unknown, false, false),
-            new Relationship(followed, true, false),
-            new Relationship(follower, false, true),
-            new Relationship(followed, true, false));
+            Relationship.follows(friend, true, true),
+            Relationship.follows(unknown, false, false),
+            Relationship.follows(followed, true, false),
+            Relationship.follows(follower, false, true),
+            Relationship.follows(followed, true, false));
   }
 
   @Test

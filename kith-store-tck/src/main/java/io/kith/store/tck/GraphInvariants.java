@@ -10,6 +10,7 @@ import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.KithStore;
 import io.kith.core.spi.PageRequest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +24,8 @@ import java.util.Set;
 /**
  * The graph's invariants, checked through the SPI alone so every backend is held to the same ones:
  * counts equal list sizes, no self-edges, forward and reverse edges agree, friends are exactly the mutual follows,
- * lists are strictly newest-first, point reads agree with lists, and no list names a user that does not exist.
+ * a request and a follow never coexist, a block and a follow or request never coexist, lists are strictly
+ * newest-first, point reads agree with lists, and no list names a user that does not exist.
  */
 public final class GraphInvariants {
   private static final int PAGE = 97; // odd on purpose: page boundaries fall at varied places
@@ -31,7 +33,8 @@ public final class GraphInvariants {
   private GraphInvariants() {}
 
   /** The full lists of one user, as read through paging. */
-  public record Lists(Set<UserId> following, Set<UserId> followers, Set<UserId> friends) {}
+  public record Lists(Set<UserId> following, Set<UserId> followers, Set<UserId> friends, Set<UserId> requestsIn,
+                      Set<UserId> requestsOut, Set<UserId> blocking) {}
 
   /** Checks every invariant over {@code users} (live and deleted alike) and returns the live users' lists. */
   public static Map<UserId, Lists> assertHold(KithStore store, Collection<UserId> users) {
@@ -44,11 +47,15 @@ public final class GraphInvariants {
     Map<UserId, Lists> lists = new HashMap<>();
     for (UserId id : users) {
       Lists of = new Lists(readAll(store, EdgeList.FOLLOWING, id), readAll(store, EdgeList.FOLLOWERS, id),
-          readAll(store, EdgeList.FRIENDS, id));
+          readAll(store, EdgeList.FRIENDS, id), readAll(store, EdgeList.REQUESTS_IN, id),
+          readAll(store, EdgeList.REQUESTS_OUT, id), readAll(store, EdgeList.BLOCKING, id));
       if (!live.contains(id)) {
         assertThat(of.following()).as("following of deleted user %s", id).isEmpty();
         assertThat(of.followers()).as("followers of deleted user %s", id).isEmpty();
         assertThat(of.friends()).as("friends of deleted user %s", id).isEmpty();
+        assertThat(of.requestsIn()).as("requests to deleted user %s", id).isEmpty();
+        assertThat(of.requestsOut()).as("requests of deleted user %s", id).isEmpty();
+        assertThat(of.blocking()).as("blocks of deleted user %s", id).isEmpty();
         assertThat(store.counts(id)).as("counts of deleted user %s", id).isEqualTo(Counts.ZERO);
         continue;
       }
@@ -60,6 +67,14 @@ public final class GraphInvariants {
       Set<UserId> mutual = new HashSet<>(of.following());
       mutual.retainAll(of.followers());
       assertThat(of.friends()).as("friends of %s are the mutual follows", id).isEqualTo(mutual);
+      assertDisjoint(of.requestsOut(), of.following(), "%s both requests and follows %s", id);
+      assertDisjoint(of.requestsIn(), of.followers(), "%s is both requested and followed by %s", id);
+      assertDisjoint(of.blocking(), of.following(), "%s blocks and follows %s", id);
+      assertDisjoint(of.blocking(), of.followers(), "%s blocks its follower %s", id);
+      assertDisjoint(of.blocking(), of.requestsIn(), "%s blocks its requester %s", id);
+      assertDisjoint(of.blocking(), of.requestsOut(), "%s blocks and asks to follow %s", id);
+      assertThat(of.requestsIn()).as("requests to %s", id).doesNotContain(id);
+      assertThat(of.blocking()).as("%s blocks itself", id).doesNotContain(id);
     }
     for (Map.Entry<UserId, Lists> entry : lists.entrySet()) {
       UserId id = entry.getKey();
@@ -70,6 +85,23 @@ public final class GraphInvariants {
           assertThat(other.followers()).as("reverse edge of %s -> %s", id, followee).contains(id);
         }
       }
+      for (UserId target : entry.getValue().requestsOut()) {
+        assertThat(live).as("%s asked to follow %s, which does not exist", id, target).contains(target);
+        Lists other = lists.get(target);
+        if (other != null) {
+          assertThat(other.requestsIn()).as("reverse of request %s -> %s", id, target).contains(id);
+        }
+      }
+      for (UserId requester : entry.getValue().requestsIn()) {
+        assertThat(live).as("%s was asked by %s, which does not exist", id, requester).contains(requester);
+        Lists other = lists.get(requester);
+        if (other != null) {
+          assertThat(other.requestsOut()).as("forward of request %s -> %s", requester, id).contains(id);
+        }
+      }
+      for (UserId blocked : entry.getValue().blocking()) {
+        assertThat(live).as("%s blocks %s, which does not exist", id, blocked).contains(blocked);
+      }
       for (UserId follower : entry.getValue().followers()) {
         assertThat(live).as("%s is followed by %s, which does not exist", id, follower).contains(follower);
         Lists other = lists.get(follower);
@@ -78,15 +110,27 @@ public final class GraphInvariants {
         }
       }
       List<UserId> sample = new ArrayList<>(users);
-      List<Relationship> relationships = store.relationships(id, sample);
+      List<Relationship> relationships = store.relationships(id, sample, Instant.now());
       for (Relationship relationship : relationships) {
         assertThat(relationship.following()).as("point read %s -> %s", id, relationship.other())
             .isEqualTo(entry.getValue().following().contains(relationship.other()));
         assertThat(relationship.followedBy()).as("point read %s -> %s", relationship.other(), id)
             .isEqualTo(entry.getValue().followers().contains(relationship.other()));
+        assertThat(relationship.requested()).as("point read of request %s -> %s", id, relationship.other())
+            .isEqualTo(entry.getValue().requestsOut().contains(relationship.other()));
+        assertThat(relationship.requestedBy()).as("point read of request %s -> %s", relationship.other(), id)
+            .isEqualTo(entry.getValue().requestsIn().contains(relationship.other()));
+        assertThat(relationship.blocking()).as("point read of block %s -> %s", id, relationship.other())
+            .isEqualTo(entry.getValue().blocking().contains(relationship.other()));
       }
     }
     return lists;
+  }
+
+  private static void assertDisjoint(Set<UserId> a, Set<UserId> b, String message, UserId owner) {
+    Set<UserId> both = new HashSet<>(a);
+    both.retainAll(b);
+    assertThat(both).as(message, owner, both).isEmpty();
   }
 
   /** Reads a whole list page by page, asserting order and that no entry repeats. */

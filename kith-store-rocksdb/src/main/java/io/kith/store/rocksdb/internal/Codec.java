@@ -1,6 +1,7 @@
 package io.kith.store.rocksdb.internal;
 
 import io.kith.core.Handle;
+import io.kith.core.ListsVisibility;
 import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.spi.Session;
@@ -16,6 +17,8 @@ import java.time.Instant;
 /** Value encodings, each led by a format version byte so records can evolve without a migration. */
 final class Codec {
   private static final byte USER_V1 = 1;
+  /** v2 adds lists visibility after the private flag. */
+  private static final byte USER_V2 = 2;
   private static final byte SESSION_V1 = 1;
 
   private Codec() {}
@@ -26,7 +29,7 @@ final class Codec {
   static byte[] user(User user, String passwordHash) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(USER_V1);
+      out.writeByte(USER_V2);
       out.writeLong(user.id().value());
       out.writeUTF(user.handle().value());
       out.writeUTF(user.displayName());
@@ -36,6 +39,7 @@ final class Codec {
         out.writeUTF(user.avatarUrl());
       }
       out.writeBoolean(user.isPrivate());
+      out.writeByte(user.listsVisibility().ordinal());
       out.writeLong(user.createdAt().toEpochMilli());
       out.writeUTF(passwordHash);
     } catch (IOException e) {
@@ -47,8 +51,8 @@ final class Codec {
   static UserRecord user(byte[] value) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
       byte version = in.readByte();
-      if (version != USER_V1) {
-        throw new IllegalStateException("user record version: " + version + " (expected: " + USER_V1 + ")");
+      if (version != USER_V1 && version != USER_V2) {
+        throw new IllegalStateException("user record version: " + version + " (expected: 1 or 2)");
       }
       UserId id = UserId.of(in.readLong());
       Handle handle = new Handle(in.readUTF());
@@ -56,9 +60,11 @@ final class Codec {
       String bio = in.readUTF();
       String avatarUrl = in.readBoolean() ? in.readUTF() : null;
       boolean isPrivate = in.readBoolean();
+      ListsVisibility listsVisibility =
+          version == USER_V1 ? ListsVisibility.EVERYONE : ListsVisibility.values()[in.readByte()];
       Instant createdAt = Instant.ofEpochMilli(in.readLong());
       String passwordHash = in.readUTF();
-      return new UserRecord(new User(id, handle, displayName, bio, avatarUrl, isPrivate, createdAt), passwordHash);
+      return new UserRecord(new User(id, handle, displayName, bio, avatarUrl, isPrivate, listsVisibility, createdAt), passwordHash);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -33,7 +33,29 @@ enum ColumnFamilies {
   /** SHA-256 of a bearer token -> session. */
   SESSIONS("sessions", Shape.POINT),
   /** user id -> empty, while the user's edges are being removed; finished on reopen after a crash. */
-  PENDING_DELETES("pending_deletes", Shape.POINT);
+  PENDING_DELETES("pending_deletes", Shape.POINT),
+  /** (requester, target) -> request time: a follow request waiting for a private account's approval. */
+  REQUESTS("requests", Shape.POINT),
+  /** (target, ~time, ~requester) -> empty. Requests a private account has to answer, newest first. */
+  REQUESTS_IN("requests_in", Shape.LIST),
+  /** (requester, ~time, ~target) -> empty. Requests the owner sent, newest first. */
+  REQUESTS_OUT("requests_out", Shape.LIST),
+  /** (blocker, blocked) -> block time. */
+  BLOCKS("blocks", Shape.POINT),
+  /** (blocker, ~time, ~blocked) -> empty. */
+  BLOCKING("blocking", Shape.LIST),
+  /** (blocked, ~time, ~blocker) -> empty. Only so that deleting an account can find the blocks naming it. */
+  BLOCKED_BY("blocked_by", Shape.LIST),
+  /** (muter, muted) -> mute time, expiry (0: none). */
+  MUTES("mutes", Shape.POINT),
+  /** (muter, ~time, ~muted) -> empty. */
+  MUTING("muting", Shape.LIST),
+  /** (muted, ~time, ~muter) -> empty. Only so that deleting an account can find the mutes naming it. */
+  MUTED_BY("muted_by", Shape.LIST),
+  /** (limiter, bucket, subject) -> signed 64-bit counter of actions, for rate limits. Old buckets are range-deleted. */
+  RATE_WINDOWS("rate_windows", Shape.COUNTER),
+  /** user id -> empty, while a private account turned public has its pending requests approved. */
+  PENDING_APPROVALS("pending_approvals", Shape.POINT);
 
   private enum Shape { POINT, LIST, COUNTER }
 

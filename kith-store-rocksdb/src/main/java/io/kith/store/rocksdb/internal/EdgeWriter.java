@@ -1,13 +1,24 @@
 package io.kith.store.rocksdb.internal;
 
+import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKED_BY;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKING;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.COUNTS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWERS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWING;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FRIENDS;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.MUTED_BY;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.MUTES;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.MUTING;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.PENDING_APPROVALS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.PENDING_DELETES;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS_IN;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS_OUT;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.USERS;
 
+import io.kith.core.ErrorCode;
 import io.kith.core.KithException;
 import io.kith.core.UserId;
 import io.kith.core.spi.Edge;
@@ -24,15 +35,20 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * Every write that touches edges. Each logical write is one {@link WriteBatch}: the point edge, both list entries,
- * the counters and, when a mutual follow is made or broken, both friend entries and friend counters.
+ * Every write that touches relations. Each logical write is one {@link WriteBatch} built under the pair's lock from
+ * one {@link PairState} read: follows with their list entries and counters, friendships made or broken, requests,
+ * blocks and mutes. Nothing here reads what the batch itself is about to write.
  */
 final class EdgeWriter {
-  /** Edges removed per atomic batch when a user is deleted. */
-  static final int DELETE_CHUNK = 256;
+  /** Relations removed or approved per atomic batch when a user is deleted or a private account turns public. */
+  static final int CHUNK = 256;
   private static final byte[] EMPTY = new byte[0];
   private static final byte[] PLUS_ONE = Keys.delta(1);
   private static final byte[] MINUS_ONE = Keys.delta(-1);
+
+  /** The lists a deleted user's relations are found through, drained in this order. */
+  private static final List<ColumnFamilies> DELETE_ORDER =
+      List.of(FOLLOWING, FOLLOWERS, REQUESTS_OUT, REQUESTS_IN, BLOCKING, BLOCKED_BY, MUTING, MUTED_BY);
 
   private final RocksDB db;
   private final Map<ColumnFamilies, ColumnFamilyHandle> families;
@@ -47,44 +63,56 @@ final class EdgeWriter {
     this.locks = locks;
   }
 
+  // ---- follows and requests ----
+
   FollowOutcome follow(UserId follower, UserId followee, Instant at) throws RocksDBException {
-    try (Held held = lockPairs(follower, List.of(followee))) {
-      List<byte[]> state = db.multiGetAsList(
-          List.of(cf(USERS), cf(USERS), cf(FOLLOWS), cf(FOLLOWS)),
-          List.of(Keys.id(follower), Keys.id(followee), Keys.pair(follower, followee), Keys.pair(followee, follower)));
-      if (state.get(0) == null) {
-        throw KithException.notFound("no user with id " + follower);
+    try (Held held = lockPairs(follower, List.of(followee)); WriteBatch batch = new WriteBatch()) {
+      PairState state = PairState.read(db, families, follower, followee);
+      requireUsers(state, follower, followee);
+      if (state.blockedEitherWay()) {
+        throw KithException.of(ErrorCode.BLOCKED, "a block between these users forbids following");
       }
-      if (state.get(1) == null) {
-        throw KithException.notFound("no user with id " + followee);
-      }
-      if (state.get(2) != null) {
+      if (state.followAB() != null) {
         return FollowOutcome.ALREADY_FOLLOWING;
       }
-      long atMillis = at.toEpochMilli();
-      try (WriteBatch batch = new WriteBatch()) {
-        batch.put(cf(FOLLOWS), Keys.pair(follower, followee), Keys.millis(at));
-        batch.put(cf(FOLLOWING), Keys.listEntry(follower, atMillis, followee), EMPTY);
-        batch.put(cf(FOLLOWERS), Keys.listEntry(followee, atMillis, follower), EMPTY);
-        batch.merge(cf(COUNTS), Keys.counter(follower, Keys.FOLLOWING), PLUS_ONE);
-        batch.merge(cf(COUNTS), Keys.counter(followee, Keys.FOLLOWERS), PLUS_ONE);
-        byte[] reverse = state.get(3);
-        if (reverse != null) {
-          long since = Math.max(atMillis, Keys.millisOf(reverse));
-          batch.put(cf(FRIENDS), Keys.listEntry(follower, since, followee), EMPTY);
-          batch.put(cf(FRIENDS), Keys.listEntry(followee, since, follower), EMPTY);
-          batch.merge(cf(COUNTS), Keys.counter(follower, Keys.FRIENDS), PLUS_ONE);
-          batch.merge(cf(COUNTS), Keys.counter(followee, Keys.FRIENDS), PLUS_ONE);
+      if (state.bIsPrivate()) {
+        if (state.requestAB() != null) {
+          return FollowOutcome.ALREADY_REQUESTED;
         }
+        putRequest(batch, follower, followee, at.toEpochMilli());
         db.write(writeOptions, batch);
+        return FollowOutcome.REQUESTED;
       }
+      if (state.requestAB() != null) {
+        // A request left from before the account went public (its approval may still be running): the follow
+        // replaces it, so the two never coexist.
+        deleteRequest(batch, follower, followee, Keys.millisOf(state.requestAB()));
+      }
+      putFollow(batch, follower, followee, at.toEpochMilli(), state.followBA());
+      db.write(writeOptions, batch);
       return FollowOutcome.CREATED;
     }
   }
 
   boolean unfollow(UserId follower, UserId followee) throws RocksDBException {
     try (Held held = lockPairs(follower, List.of(followee)); WriteBatch batch = new WriteBatch()) {
-      if (!removeEdge(batch, follower, followee)) {
+      PairState state = PairState.read(db, families, follower, followee);
+      boolean changed = removeFollow(batch, follower, followee, state.followAB(), state.followBA());
+      if (state.requestAB() != null) {
+        deleteRequest(batch, follower, followee, Keys.millisOf(state.requestAB()));
+        changed = true;
+      }
+      if (changed) {
+        db.write(writeOptions, batch);
+      }
+      return changed;
+    }
+  }
+
+  boolean acceptRequest(UserId owner, UserId requester, Instant at) throws RocksDBException {
+    try (Held held = lockPairs(owner, List.of(requester)); WriteBatch batch = new WriteBatch()) {
+      PairState state = PairState.read(db, families, requester, owner);
+      if (!approve(batch, requester, owner, state, at.toEpochMilli())) {
         return false;
       }
       db.write(writeOptions, batch);
@@ -92,32 +120,157 @@ final class EdgeWriter {
     }
   }
 
-  /**
-   * Removes one chunk of a deleted user's edges: first whom it follows, then its followers. Returns false when
-   * there was nothing left to remove.
-   */
-  boolean removeChunkOfEdges(UserId deleted) throws RocksDBException {
-    boolean outgoing = true;
-    List<Edge> chunk = EdgeReader.head(db, cf(FOLLOWING), deleted, DELETE_CHUNK);
-    if (chunk.isEmpty()) {
-      outgoing = false;
-      chunk = EdgeReader.head(db, cf(FOLLOWERS), deleted, DELETE_CHUNK);
+  boolean rejectRequest(UserId owner, UserId requester) throws RocksDBException {
+    try (Held held = lockPairs(owner, List.of(requester)); WriteBatch batch = new WriteBatch()) {
+      byte[] request = db.get(cf(REQUESTS), Keys.pair(requester, owner));
+      if (request == null) {
+        return false;
+      }
+      deleteRequest(batch, requester, owner, Keys.millisOf(request));
+      db.write(writeOptions, batch);
+      return true;
     }
+  }
+
+  /**
+   * Approves one chunk of a now-public account's pending requests. Returns false when none are left (or the
+   * account went private again), after clearing the pending-approval marker.
+   */
+  boolean approveChunkOfRequests(UserId owner, Instant at) throws RocksDBException {
+    byte[] user = db.get(cf(USERS), Keys.id(owner));
+    List<Edge> chunk = user == null || Codec.user(user).user().isPrivate()
+        ? List.of()
+        : EdgeReader.head(db, cf(REQUESTS_IN), owner, CHUNK);
     if (chunk.isEmpty()) {
+      db.delete(cf(PENDING_APPROVALS), writeOptions, Keys.id(owner));
       return false;
     }
-    List<UserId> others = chunk.stream().map(Edge::other).toList();
-    try (Held held = lockPairs(deleted, others); WriteBatch batch = new WriteBatch()) {
-      for (UserId other : others) {
-        if (outgoing) {
-          removeEdge(batch, deleted, other);
-        } else {
-          removeEdge(batch, other, deleted);
-        }
+    List<UserId> requesters = chunk.stream().map(Edge::other).toList();
+    try (Held held = lockPairs(owner, requesters); WriteBatch batch = new WriteBatch()) {
+      for (UserId requester : requesters) {
+        approve(batch, requester, owner, PairState.read(db, families, requester, owner), at.toEpochMilli());
       }
       db.write(writeOptions, batch);
     }
     return true;
+  }
+
+  /** Turns the request requester -> owner into a follow; false, adding nothing, if there is no request. */
+  private boolean approve(WriteBatch batch, UserId requester, UserId owner, PairState state, long atMillis)
+      throws RocksDBException {
+    if (state.requestAB() == null) {
+      return false;
+    }
+    deleteRequest(batch, requester, owner, Keys.millisOf(state.requestAB()));
+    if (state.userA() != null && state.userB() != null && state.followAB() == null && !state.blockedEitherWay()) {
+      putFollow(batch, requester, owner, atMillis, state.followBA());
+    }
+    return true;
+  }
+
+  // ---- blocks and mutes ----
+
+  boolean block(UserId blocker, UserId blocked, Instant at) throws RocksDBException {
+    try (Held held = lockPairs(blocker, List.of(blocked)); WriteBatch batch = new WriteBatch()) {
+      PairState state = PairState.read(db, families, blocker, blocked);
+      requireUsers(state, blocker, blocked);
+      if (state.blockAB() != null) {
+        return false;
+      }
+      long atMillis = at.toEpochMilli();
+      batch.put(cf(BLOCKS), Keys.pair(blocker, blocked), Keys.millis(at));
+      batch.put(cf(BLOCKING), Keys.listEntry(blocker, atMillis, blocked), EMPTY);
+      batch.put(cf(BLOCKED_BY), Keys.listEntry(blocked, atMillis, blocker), EMPTY);
+      // Sever every tie in the same write: both follows (and so any friendship) and both requests.
+      if (state.followAB() != null) {
+        deleteFollow(batch, blocker, blocked, Keys.millisOf(state.followAB()));
+      }
+      if (state.followBA() != null) {
+        deleteFollow(batch, blocked, blocker, Keys.millisOf(state.followBA()));
+      }
+      if (state.followAB() != null && state.followBA() != null) {
+        deleteFriendship(batch, blocker, blocked, friendSince(state.followAB(), state.followBA()));
+      }
+      if (state.requestAB() != null) {
+        deleteRequest(batch, blocker, blocked, Keys.millisOf(state.requestAB()));
+      }
+      if (state.requestBA() != null) {
+        deleteRequest(batch, blocked, blocker, Keys.millisOf(state.requestBA()));
+      }
+      db.write(writeOptions, batch);
+      return true;
+    }
+  }
+
+  boolean unblock(UserId blocker, UserId blocked) throws RocksDBException {
+    try (Held held = lockPairs(blocker, List.of(blocked)); WriteBatch batch = new WriteBatch()) {
+      if (!deleteBlock(batch, blocker, blocked)) {
+        return false;
+      }
+      db.write(writeOptions, batch);
+      return true;
+    }
+  }
+
+  void mute(UserId muter, UserId muted, Instant at, Instant expiresAt) throws RocksDBException {
+    try (Held held = lockPairs(muter, List.of(muted)); WriteBatch batch = new WriteBatch()) {
+      requireUsers(PairState.read(db, families, muter, muted), muter, muted);
+      deleteMute(batch, muter, muted); // a re-mute replaces the old one, list entries included
+      long atMillis = at.toEpochMilli();
+      batch.put(cf(MUTES), Keys.pair(muter, muted), Keys.mute(at, expiresAt));
+      batch.put(cf(MUTING), Keys.listEntry(muter, atMillis, muted), EMPTY);
+      batch.put(cf(MUTED_BY), Keys.listEntry(muted, atMillis, muter), EMPTY);
+      db.write(writeOptions, batch);
+    }
+  }
+
+  boolean unmute(UserId muter, UserId muted) throws RocksDBException {
+    try (Held held = lockPairs(muter, List.of(muted)); WriteBatch batch = new WriteBatch()) {
+      if (!deleteMute(batch, muter, muted)) {
+        return false;
+      }
+      db.write(writeOptions, batch);
+      return true;
+    }
+  }
+
+  // ---- deleting a user ----
+
+  /**
+   * Removes one chunk of a deleted user's relations, list by list in {@link #DELETE_ORDER}. Returns false when
+   * there was nothing left to remove.
+   */
+  boolean removeChunkOfRelations(UserId deleted) throws RocksDBException {
+    for (ColumnFamilies list : DELETE_ORDER) {
+      List<Edge> chunk = EdgeReader.head(db, cf(list), deleted, CHUNK);
+      if (chunk.isEmpty()) {
+        continue;
+      }
+      List<UserId> others = chunk.stream().map(Edge::other).toList();
+      try (Held held = lockPairs(deleted, others); WriteBatch batch = new WriteBatch()) {
+        for (UserId other : others) {
+          removeOne(batch, list, deleted, other);
+        }
+        db.write(writeOptions, batch);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private void removeOne(WriteBatch batch, ColumnFamilies list, UserId deleted, UserId other)
+      throws RocksDBException {
+    switch (list) {
+      case FOLLOWING -> removeFollow(batch, deleted, other, null, null);
+      case FOLLOWERS -> removeFollow(batch, other, deleted, null, null);
+      case REQUESTS_OUT -> removeRequest(batch, deleted, other);
+      case REQUESTS_IN -> removeRequest(batch, other, deleted);
+      case BLOCKING -> deleteBlock(batch, deleted, other);
+      case BLOCKED_BY -> deleteBlock(batch, other, deleted);
+      case MUTING -> deleteMute(batch, deleted, other);
+      case MUTED_BY -> deleteMute(batch, other, deleted);
+      default -> throw new IllegalArgumentException("list: " + list + " (expected one of " + DELETE_ORDER + ")");
+    }
   }
 
   /** Clears what is left of a deleted user once its lists are empty: its counters and the pending marker. */
@@ -127,36 +280,123 @@ final class EdgeWriter {
         batch.delete(cf(COUNTS), Keys.counter(deleted, kind));
       }
       batch.delete(cf(PENDING_DELETES), Keys.id(deleted));
+      batch.delete(cf(PENDING_APPROVALS), Keys.id(deleted));
       db.write(writeOptions, batch);
     }
   }
 
+  // ---- the pieces every write is made of ----
+
   /**
-   * Adds the removal of follower -> followee, with its counters and any friendship it ends, to {@code batch}.
-   * Caller holds the pair's lock. Returns false, adding nothing, when there is no such edge.
+   * Removes follower -> followee if present. {@code forward}/{@code reverse} are the pair's follow times if the
+   * caller read them already, else null to read them here.
    */
-  private boolean removeEdge(WriteBatch batch, UserId follower, UserId followee) throws RocksDBException {
-    List<byte[]> state = db.multiGetAsList(List.of(cf(FOLLOWS), cf(FOLLOWS)),
-        List.of(Keys.pair(follower, followee), Keys.pair(followee, follower)));
-    byte[] forward = state.get(0);
+  private boolean removeFollow(WriteBatch batch, UserId follower, UserId followee, byte[] forward, byte[] reverse)
+      throws RocksDBException {
+    if (forward == null) {
+      List<byte[]> values = db.multiGetAsList(List.of(cf(FOLLOWS), cf(FOLLOWS)),
+          List.of(Keys.pair(follower, followee), Keys.pair(followee, follower)));
+      forward = values.get(0);
+      reverse = values.get(1);
+    }
     if (forward == null) {
       return false;
     }
-    long atMillis = Keys.millisOf(forward);
+    deleteFollow(batch, follower, followee, Keys.millisOf(forward));
+    if (reverse != null) {
+      deleteFriendship(batch, follower, followee, friendSince(forward, reverse));
+    }
+    return true;
+  }
+
+  private void removeRequest(WriteBatch batch, UserId requester, UserId target) throws RocksDBException {
+    byte[] request = db.get(cf(REQUESTS), Keys.pair(requester, target));
+    if (request != null) {
+      deleteRequest(batch, requester, target, Keys.millisOf(request));
+    }
+  }
+
+  private void putFollow(WriteBatch batch, UserId follower, UserId followee, long atMillis, byte[] reverse)
+      throws RocksDBException {
+    batch.put(cf(FOLLOWS), Keys.pair(follower, followee), Keys.millis(Instant.ofEpochMilli(atMillis)));
+    batch.put(cf(FOLLOWING), Keys.listEntry(follower, atMillis, followee), EMPTY);
+    batch.put(cf(FOLLOWERS), Keys.listEntry(followee, atMillis, follower), EMPTY);
+    batch.merge(cf(COUNTS), Keys.counter(follower, Keys.FOLLOWING), PLUS_ONE);
+    batch.merge(cf(COUNTS), Keys.counter(followee, Keys.FOLLOWERS), PLUS_ONE);
+    if (reverse != null) {
+      long since = Math.max(atMillis, Keys.millisOf(reverse));
+      batch.put(cf(FRIENDS), Keys.listEntry(follower, since, followee), EMPTY);
+      batch.put(cf(FRIENDS), Keys.listEntry(followee, since, follower), EMPTY);
+      batch.merge(cf(COUNTS), Keys.counter(follower, Keys.FRIENDS), PLUS_ONE);
+      batch.merge(cf(COUNTS), Keys.counter(followee, Keys.FRIENDS), PLUS_ONE);
+    }
+  }
+
+  private void deleteFollow(WriteBatch batch, UserId follower, UserId followee, long atMillis)
+      throws RocksDBException {
     batch.delete(cf(FOLLOWS), Keys.pair(follower, followee));
     batch.delete(cf(FOLLOWING), Keys.listEntry(follower, atMillis, followee));
     batch.delete(cf(FOLLOWERS), Keys.listEntry(followee, atMillis, follower));
     batch.merge(cf(COUNTS), Keys.counter(follower, Keys.FOLLOWING), MINUS_ONE);
     batch.merge(cf(COUNTS), Keys.counter(followee, Keys.FOLLOWERS), MINUS_ONE);
-    byte[] reverse = state.get(1);
-    if (reverse != null) {
-      long since = Math.max(atMillis, Keys.millisOf(reverse));
-      batch.delete(cf(FRIENDS), Keys.listEntry(follower, since, followee));
-      batch.delete(cf(FRIENDS), Keys.listEntry(followee, since, follower));
-      batch.merge(cf(COUNTS), Keys.counter(follower, Keys.FRIENDS), MINUS_ONE);
-      batch.merge(cf(COUNTS), Keys.counter(followee, Keys.FRIENDS), MINUS_ONE);
+  }
+
+  private void deleteFriendship(WriteBatch batch, UserId a, UserId b, long since) throws RocksDBException {
+    batch.delete(cf(FRIENDS), Keys.listEntry(a, since, b));
+    batch.delete(cf(FRIENDS), Keys.listEntry(b, since, a));
+    batch.merge(cf(COUNTS), Keys.counter(a, Keys.FRIENDS), MINUS_ONE);
+    batch.merge(cf(COUNTS), Keys.counter(b, Keys.FRIENDS), MINUS_ONE);
+  }
+
+  private void putRequest(WriteBatch batch, UserId requester, UserId target, long atMillis) throws RocksDBException {
+    batch.put(cf(REQUESTS), Keys.pair(requester, target), Keys.millis(Instant.ofEpochMilli(atMillis)));
+    batch.put(cf(REQUESTS_IN), Keys.listEntry(target, atMillis, requester), EMPTY);
+    batch.put(cf(REQUESTS_OUT), Keys.listEntry(requester, atMillis, target), EMPTY);
+  }
+
+  private void deleteRequest(WriteBatch batch, UserId requester, UserId target, long atMillis)
+      throws RocksDBException {
+    batch.delete(cf(REQUESTS), Keys.pair(requester, target));
+    batch.delete(cf(REQUESTS_IN), Keys.listEntry(target, atMillis, requester));
+    batch.delete(cf(REQUESTS_OUT), Keys.listEntry(requester, atMillis, target));
+  }
+
+  private boolean deleteBlock(WriteBatch batch, UserId blocker, UserId blocked) throws RocksDBException {
+    byte[] block = db.get(cf(BLOCKS), Keys.pair(blocker, blocked));
+    if (block == null) {
+      return false;
     }
+    long atMillis = Keys.millisOf(block);
+    batch.delete(cf(BLOCKS), Keys.pair(blocker, blocked));
+    batch.delete(cf(BLOCKING), Keys.listEntry(blocker, atMillis, blocked));
+    batch.delete(cf(BLOCKED_BY), Keys.listEntry(blocked, atMillis, blocker));
     return true;
+  }
+
+  private boolean deleteMute(WriteBatch batch, UserId muter, UserId muted) throws RocksDBException {
+    byte[] mute = db.get(cf(MUTES), Keys.pair(muter, muted));
+    if (mute == null) {
+      return false;
+    }
+    long atMillis = Keys.millisOf(mute);
+    batch.delete(cf(MUTES), Keys.pair(muter, muted));
+    batch.delete(cf(MUTING), Keys.listEntry(muter, atMillis, muted));
+    batch.delete(cf(MUTED_BY), Keys.listEntry(muted, atMillis, muter));
+    return true;
+  }
+
+  /** A friendship starts when the second of the two follows was made. */
+  private static long friendSince(byte[] forward, byte[] reverse) {
+    return Math.max(Keys.millisOf(forward), Keys.millisOf(reverse));
+  }
+
+  private static void requireUsers(PairState state, UserId a, UserId b) {
+    if (state.userA() == null) {
+      throw KithException.notFound("no user with id " + a);
+    }
+    if (state.userB() == null) {
+      throw KithException.notFound("no user with id " + b);
+    }
   }
 
   /** Locks the pairs (user, other) for each other, and the shared user locks of everyone involved. */

@@ -79,6 +79,32 @@ final class Keys {
     return value == null ? 0 : ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN).getLong();
   }
 
+  /** rate_windows: (limiter, bucket, subject), so that one limiter's old buckets form one contiguous range. */
+  static byte[] window(String limiter, long bucket, String subject) {
+    byte[] name = limiter.getBytes(StandardCharsets.UTF_8);
+    byte[] who = subject.getBytes(StandardCharsets.UTF_8);
+    if (name.length > 255) {
+      throw new IllegalArgumentException("limiter: " + limiter + " (expected: at most 255 bytes)");
+    }
+    return ByteBuffer.allocate(1 + name.length + Long.BYTES + who.length)
+        .put((byte) name.length).put(name).putLong(bucket).put(who).array();
+  }
+
+  /** The first key of {@code limiter}'s bucket {@code bucket}, for range deletes. */
+  static byte[] windowStart(String limiter, long bucket) {
+    return window(limiter, bucket, "");
+  }
+
+  /** mutes value: mute time and expiry (0 for none). */
+  static byte[] mute(Instant at, Instant expiresAt) {
+    return ByteBuffer.allocate(2 * Long.BYTES).putLong(at.toEpochMilli())
+        .putLong(expiresAt == null ? 0 : expiresAt.toEpochMilli()).array();
+  }
+
+  static long muteExpiryMillis(byte[] value) {
+    return ByteBuffer.wrap(value).getLong(Long.BYTES);
+  }
+
   static byte[] millis(Instant at) {
     return ByteBuffer.allocate(Long.BYTES).putLong(at.toEpochMilli()).array();
   }

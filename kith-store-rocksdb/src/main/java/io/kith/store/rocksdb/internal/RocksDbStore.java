@@ -1,12 +1,21 @@
 package io.kith.store.rocksdb.internal;
 
+import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKING;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.COUNTS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWERS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWING;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FRIENDS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.HANDLES;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.MUTES;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.MUTING;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.PENDING_APPROVALS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.PENDING_DELETES;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.RATE_WINDOWS;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS_IN;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS_OUT;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.SESSIONS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.USERS;
 
@@ -36,7 +45,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.DBOptions;
@@ -104,6 +115,7 @@ public final class RocksDbStore implements KithStore {
     }
     RocksDbStore store = new RocksDbStore(db, handles, resources, settings.sync());
     store.resumePendingDeletes();
+    store.resumePendingApprovals();
     log.info("Opened RocksDB store at {} (sync={})", settings.path(), settings.sync());
     return store;
   }
@@ -189,12 +201,12 @@ public final class RocksDbStore implements KithStore {
 
   @Override
   public User updateUser(UserId id, ProfileUpdate update) {
-    return guarded("update user", () -> {
+    User updated = guarded("update user", () -> {
       try (Held u = locks.lockUserExclusively(id)) {
         Codec.UserRecord current = record(id).orElseThrow(() -> KithException.notFound("no user with id " + id));
-        User updated = current.user().with(update);
+        User next = current.user().with(update);
         String oldHandle = current.user().handle().value();
-        String newHandle = updated.handle().value();
+        String newHandle = next.handle().value();
         try (Held h = locks.lockHandles(oldHandle, newHandle); WriteBatch batch = new WriteBatch()) {
           if (!oldHandle.equals(newHandle)) {
             byte[] owner = db.get(cf(HANDLES), Keys.handle(newHandle));
@@ -204,12 +216,18 @@ public final class RocksDbStore implements KithStore {
             batch.delete(cf(HANDLES), Keys.handle(oldHandle));
             batch.put(cf(HANDLES), Keys.handle(newHandle), Keys.id(id));
           }
-          batch.put(cf(USERS), Keys.id(id), Codec.user(updated, current.passwordHash()));
+          batch.put(cf(USERS), Keys.id(id), Codec.user(next, current.passwordHash()));
+          if (current.user().isPrivate() && !next.isPrivate()) {
+            // Going public approves every pending request; the marker makes a crash mid-way resume on reopen.
+            batch.put(cf(PENDING_APPROVALS), Keys.id(id), new byte[0]);
+          }
           db.write(writeOptions, batch);
         }
-        return updated;
+        return next;
       }
     });
+    approveIfPending(id);
+    return updated;
   }
 
   @Override
@@ -265,6 +283,57 @@ public final class RocksDbStore implements KithStore {
   }
 
   @Override
+  public boolean acceptRequest(UserId owner, UserId requester, Instant at) {
+    if (owner.equals(requester)) {
+      return false;
+    }
+    return guarded("accept request", () -> edges.acceptRequest(owner, requester, at));
+  }
+
+  @Override
+  public boolean rejectRequest(UserId owner, UserId requester) {
+    if (owner.equals(requester)) {
+      return false;
+    }
+    return guarded("reject request", () -> edges.rejectRequest(owner, requester));
+  }
+
+  @Override
+  public boolean block(UserId blocker, UserId blocked, Instant at) {
+    if (blocker.equals(blocked)) {
+      throw KithException.invalid("id", "a user cannot block themselves");
+    }
+    return guarded("block", () -> edges.block(blocker, blocked, at));
+  }
+
+  @Override
+  public boolean unblock(UserId blocker, UserId blocked) {
+    if (blocker.equals(blocked)) {
+      return false;
+    }
+    return guarded("unblock", () -> edges.unblock(blocker, blocked));
+  }
+
+  @Override
+  public void mute(UserId muter, UserId muted, Instant at, Instant expiresAt) {
+    if (muter.equals(muted)) {
+      throw KithException.invalid("id", "a user cannot mute themselves");
+    }
+    guarded("mute", () -> {
+      edges.mute(muter, muted, at, expiresAt);
+      return null;
+    });
+  }
+
+  @Override
+  public boolean unmute(UserId muter, UserId muted) {
+    if (muter.equals(muted)) {
+      return false;
+    }
+    return guarded("unmute", () -> edges.unmute(muter, muted));
+  }
+
+  @Override
   public Counts counts(UserId id) {
     return counts(List.of(id)).get(id);
   }
@@ -291,22 +360,103 @@ public final class RocksDbStore implements KithStore {
   }
 
   @Override
-  public List<Relationship> relationships(UserId viewer, List<UserId> others) {
+  public List<Relationship> relationships(UserId viewer, List<UserId> others, Instant now) {
     if (others.isEmpty()) {
       return List.of();
     }
+    // Seven point reads per other, all in one multi-get: follows, requests and blocks both ways, and the mute.
+    List<ColumnFamilyHandle> families = List.of(cf(FOLLOWS), cf(FOLLOWS), cf(REQUESTS), cf(REQUESTS), cf(BLOCKS),
+        cf(BLOCKS), cf(MUTES));
+    int per = families.size();
     return guarded("get relationships", () -> {
+      List<ColumnFamilyHandle> handles = new ArrayList<>(others.size() * per);
+      List<byte[]> keys = new ArrayList<>(others.size() * per);
+      for (UserId other : others) {
+        handles.addAll(families);
+        byte[] out = Keys.pair(viewer, other);
+        byte[] in = Keys.pair(other, viewer);
+        keys.addAll(List.of(out, in, out, in, out, in, out));
+      }
+      List<byte[]> values = db.multiGetAsList(handles, keys);
+      List<Relationship> relationships = new ArrayList<>(others.size());
+      for (int i = 0; i < others.size(); i++) {
+        int at = i * per;
+        byte[] mute = values.get(at + 6);
+        long expiry = mute == null ? 0 : Keys.muteExpiryMillis(mute);
+        boolean muting = mute != null && (expiry == 0 || expiry > now.toEpochMilli());
+        relationships.add(new Relationship(others.get(i),
+            values.get(at) != null, values.get(at + 1) != null,
+            values.get(at + 2) != null, values.get(at + 3) != null,
+            values.get(at + 4) != null, values.get(at + 5) != null,
+            muting, muting && expiry != 0 ? Instant.ofEpochMilli(expiry) : null));
+      }
+      return relationships;
+    });
+  }
+
+  @Override
+  public Set<UserId> blockedEitherWay(UserId viewer, List<UserId> others) {
+    if (others.isEmpty()) {
+      return Set.of();
+    }
+    return guarded("get blocks", () -> {
       List<byte[]> keys = new ArrayList<>(others.size() * 2);
       for (UserId other : others) {
         keys.add(Keys.pair(viewer, other));
         keys.add(Keys.pair(other, viewer));
       }
-      List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(FOLLOWS)), keys);
-      List<Relationship> relationships = new ArrayList<>(others.size());
+      List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(BLOCKS)), keys);
+      Set<UserId> blocked = new HashSet<>();
       for (int i = 0; i < others.size(); i++) {
-        relationships.add(new Relationship(others.get(i), values.get(2 * i) != null, values.get(2 * i + 1) != null));
+        if (values.get(2 * i) != null || values.get(2 * i + 1) != null) {
+          blocked.add(others.get(i));
+        }
       }
-      return relationships;
+      return blocked;
+    });
+  }
+
+  // ---- rate windows ----
+
+  @Override
+  public void addToWindow(String limiter, String subject, long bucket, long delta) {
+    guarded("add to rate window", () -> {
+      db.merge(cf(RATE_WINDOWS), writeOptions, Keys.window(limiter, bucket, subject), Keys.delta(delta));
+      return null;
+    });
+  }
+
+  @Override
+  public long[] windowCounts(String limiter, String subject, long fromBucket, long toBucket) {
+    if (toBucket < fromBucket || toBucket - fromBucket >= 10_000) {
+      throw new IllegalArgumentException(
+          "buckets: " + fromBucket + ".." + toBucket + " (expected: from <= to, at most 10,000 buckets)");
+    }
+    return guarded("read rate window", () -> {
+      int n = (int) (toBucket - fromBucket + 1);
+      List<byte[]> keys = new ArrayList<>(n);
+      for (long bucket = fromBucket; bucket <= toBucket; bucket++) {
+        keys.add(Keys.window(limiter, bucket, subject));
+      }
+      List<byte[]> values = db.multiGetAsList(Collections.nCopies(n, cf(RATE_WINDOWS)), keys);
+      long[] counts = new long[n];
+      for (int i = 0; i < n; i++) {
+        counts[i] = Keys.counterValue(values.get(i));
+      }
+      return counts;
+    });
+  }
+
+  @Override
+  public void pruneWindows(String limiter, long bucket) {
+    if (bucket <= 0) {
+      return; // buckets count up from the epoch: nothing lies before bucket 0
+    }
+    guarded("prune rate windows", () -> {
+      // Big-endian buckets of one limiter are contiguous and ordered, so this is one range tombstone.
+      db.deleteRange(cf(RATE_WINDOWS), writeOptions, Keys.windowStart(limiter, 0),
+          Keys.windowStart(limiter, bucket));
+      return null;
     });
   }
 
@@ -316,6 +466,10 @@ public final class RocksDbStore implements KithStore {
       case FOLLOWERS -> FOLLOWERS;
       case FOLLOWING -> FOLLOWING;
       case FRIENDS -> FRIENDS;
+      case REQUESTS_IN -> REQUESTS_IN;
+      case REQUESTS_OUT -> REQUESTS_OUT;
+      case BLOCKING -> BLOCKING;
+      case MUTING -> MUTING;
     };
     return guarded("list " + list, () -> EdgeReader.page(db, cf(family), owner, request));
   }
@@ -376,13 +530,39 @@ public final class RocksDbStore implements KithStore {
     }
     // One bounded atomic chunk per call, so invariants hold between chunks and close() is never held up for long.
     while (!closing) {
-      if (!guarded("delete edges", () -> edges.removeChunkOfEdges(id))) {
+      if (!guarded("delete relations", () -> edges.removeChunkOfRelations(id))) {
         guarded("finish delete", () -> {
           edges.finishDelete(id);
           return null;
         });
         return;
       }
+    }
+  }
+
+  // ---- approving requests when an account goes public ----
+
+  private void resumePendingApprovals() {
+    List<UserId> pending = guarded("scan pending approvals", () -> {
+      List<UserId> ids = new ArrayList<>();
+      try (RocksIterator it = db.newIterator(cf(PENDING_APPROVALS))) {
+        for (it.seekToFirst(); it.isValid(); it.next()) {
+          ids.add(Keys.idAt(it.key(), 0));
+        }
+        it.status();
+      }
+      return ids;
+    });
+    for (UserId id : pending) {
+      log.info("Finishing the approval of pending follow requests of user {} that a restart interrupted", id);
+      approveIfPending(id);
+    }
+  }
+
+  private void approveIfPending(UserId id) {
+    boolean pending = guarded("get pending approval", () -> db.get(cf(PENDING_APPROVALS), Keys.id(id)) != null);
+    while (pending && !closing) {
+      pending = guarded("approve requests", () -> edges.approveChunkOfRequests(id, Instant.now()));
     }
   }
 

@@ -1,0 +1,97 @@
+package io.kith.core.limit;
+
+import io.kith.core.KithException;
+import io.kith.core.spi.KithStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Enforces {@link RateLimit}s with counters kept in the store, so limits hold across restarts and across every node
+ * that shares the store. Check-then-add is not atomic: under a burst of parallel requests from one subject a limit
+ * can be overshot by the number of requests in flight, never more.
+ */
+public final class RateLimiter {
+  private final KithStore store;
+  private final Clock clock;
+
+  public RateLimiter(KithStore store, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Counts one action of {@code subject} against every limit, or throws {@code rate_limited} without counting. */
+  public void acquire(String subject, RateLimit... limits) {
+    long now = clock.millis();
+    for (RateLimit limit : limits) {
+      Duration wait = waitFor(limit, subject, now);
+      if (!wait.isZero()) {
+        throw KithException.rateLimited(
+            "too many requests: at most " + limit.max() + " per " + describe(limit.window()), wait);
+      }
+    }
+    for (RateLimit limit : limits) {
+      store.addToWindow(limit.name(), subject, now / limit.bucket().toMillis(), 1);
+    }
+  }
+
+  /** Whether {@code subject} is within every limit now, counting nothing. */
+  public void check(String subject, RateLimit... limits) {
+    long now = clock.millis();
+    for (RateLimit limit : limits) {
+      Duration wait = waitFor(limit, subject, now);
+      if (!wait.isZero()) {
+        throw KithException.rateLimited(
+            "too many attempts: at most " + limit.max() + " per " + describe(limit.window()), wait);
+      }
+    }
+  }
+
+  /** Counts one action without checking (for failures counted after the fact, like a wrong password). */
+  public void record(String subject, RateLimit limit) {
+    store.addToWindow(limit.name(), subject, clock.millis() / limit.bucket().toMillis(), 1);
+  }
+
+  /** Drops buckets older than any window of {@code limit} can reach. */
+  public void prune(RateLimit limit) {
+    long current = clock.millis() / limit.bucket().toMillis();
+    store.pruneWindows(limit.name(), current - limit.bucketCount());
+  }
+
+  private Duration waitFor(RateLimit limit, String subject, long now) {
+    long bucketMillis = limit.bucket().toMillis();
+    long current = now / bucketMillis;
+    long first = current - limit.bucketCount() + 1;
+    long[] counts = store.windowCounts(limit.name(), subject, first, current);
+    long total = 0;
+    for (long count : counts) {
+      total += count;
+    }
+    if (total < limit.max()) {
+      return Duration.ZERO;
+    }
+    // Oldest buckets leave the window first: wait until enough of them have left to make room for one more.
+    long excess = total - limit.max() + 1;
+    for (int i = 0; i < counts.length; i++) {
+      excess -= counts[i];
+      if (excess <= 0) {
+        long leavesAt = (first + i + limit.bucketCount()) * bucketMillis;
+        return Duration.ofMillis(Math.max(1, leavesAt - now));
+      }
+    }
+    return limit.window();
+  }
+
+  private static String describe(Duration window) {
+    if (window.toDays() > 0 && window.equals(Duration.ofDays(window.toDays()))) {
+      return window.toDays() == 1 ? "24 hours" : window.toDays() + " days";
+    }
+    if (window.toHours() > 0 && window.equals(Duration.ofHours(window.toHours()))) {
+      return window.toHours() == 1 ? "hour" : window.toHours() + " hours";
+    }
+    if (window.toMinutes() > 0 && window.equals(Duration.ofMinutes(window.toMinutes()))) {
+      return window.toMinutes() == 1 ? "minute" : window.toMinutes() + " minutes";
+    }
+    return window.toSeconds() + " seconds";
+  }
+}
