@@ -8,6 +8,7 @@ import io.kith.core.ErrorCode;
 import io.kith.core.Handle;
 import io.kith.core.IdGenerator;
 import io.kith.core.KithException;
+import io.kith.core.ProfileUpdate;
 import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.spi.FollowOutcome;
@@ -21,15 +22,18 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterTry;
 import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
- * Random sequences of create / delete / follow / unfollow, applied to the store and to a plain in-memory model;
- * after every step the store must agree with the model and every graph invariant must hold.
+ * Random sequences of create / delete / follow / unfollow / private-public switches / request answers / blocks /
+ * mutes, applied to the store and to a plain in-memory model; after every step the store must agree with the model
+ * and every graph invariant must hold.
  */
 public abstract class GraphModelProperties {
   private static final int SLOTS = 6;
@@ -50,7 +54,8 @@ public abstract class GraphModelProperties {
     store.close();
   }
 
-  sealed interface Op permits Create, Delete, FollowOp, UnfollowOp {}
+  sealed interface Op permits Create, Delete, FollowOp, UnfollowOp, SetPrivate, Accept, Reject, BlockOp, UnblockOp,
+      MuteOp {}
 
   record Create() implements Op {}
 
@@ -60,95 +65,211 @@ public abstract class GraphModelProperties {
 
   record UnfollowOp(int from, int to) implements Op {}
 
+  record SetPrivate(int slot, boolean isPrivate) implements Op {}
+
+  record Accept(int owner, int requester) implements Op {}
+
+  record Reject(int owner, int requester) implements Op {}
+
+  record BlockOp(int from, int to) implements Op {}
+
+  record UnblockOp(int from, int to) implements Op {}
+
+  record MuteOp(int from, int to) implements Op {}
+
   @Provide
   Arbitrary<List<Op>> operations() {
     Arbitrary<Integer> slot = Arbitraries.integers().between(0, SLOTS - 1);
     Arbitrary<Op> op = Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, Arbitraries.just(new Create())),
-        net.jqwik.api.Tuple.of(1, slot.map(Delete::new)),
-        net.jqwik.api.Tuple.of(8, net.jqwik.api.Combinators.combine(slot, slot).as(FollowOp::new)),
-        net.jqwik.api.Tuple.of(4, net.jqwik.api.Combinators.combine(slot, slot).as(UnfollowOp::new)));
+        Tuple.of(3, Arbitraries.just(new Create())),
+        Tuple.of(1, slot.map(Delete::new)),
+        Tuple.of(8, Combinators.combine(slot, slot).as(FollowOp::new)),
+        Tuple.of(3, Combinators.combine(slot, slot).as(UnfollowOp::new)),
+        Tuple.of(2, Combinators.combine(slot, Arbitraries.of(true, false)).as(SetPrivate::new)),
+        Tuple.of(3, Combinators.combine(slot, slot).as(Accept::new)),
+        Tuple.of(1, Combinators.combine(slot, slot).as(Reject::new)),
+        Tuple.of(2, Combinators.combine(slot, slot).as(BlockOp::new)),
+        Tuple.of(1, Combinators.combine(slot, slot).as(UnblockOp::new)),
+        Tuple.of(1, Combinators.combine(slot, slot).as(MuteOp::new)));
     return op.list().ofMinSize(1).ofMaxSize(40);
+  }
+
+  /** The model: plain sets of pairs (from, to). */
+  private static final class Model {
+    final List<UserId> slots = new ArrayList<>(); // every user ever created in this try, deleted ones too
+    final Set<UserId> live = new HashSet<>();
+    final Set<UserId> privateUsers = new HashSet<>();
+    final Set<List<UserId>> follows = new HashSet<>();
+    final Set<List<UserId>> requests = new HashSet<>();
+    final Set<List<UserId>> blocks = new HashSet<>();
+
+    UserId at(int slot) {
+      return slots.get(slot % slots.size());
+    }
+
+    void forget(UserId id) {
+      live.remove(id);
+      follows.removeIf(pair -> pair.contains(id));
+      requests.removeIf(pair -> pair.contains(id));
+      blocks.removeIf(pair -> pair.contains(id));
+    }
+
+    boolean blockedEitherWay(UserId a, UserId b) {
+      return blocks.contains(List.of(a, b)) || blocks.contains(List.of(b, a));
+    }
   }
 
   @Property(tries = 150)
   void theStoreAgreesWithAModelAfterEveryStep(@ForAll("operations") List<Op> operations) {
-    List<UserId> slots = new ArrayList<>(); // every user ever created in this try, deleted ones too
-    Set<UserId> live = new HashSet<>();
-    Set<List<UserId>> follows = new HashSet<>(); // the model: (follower, followee) pairs
+    Model model = new Model();
     long clock = 1_700_000_000_000L;
-
     for (Op op : operations) {
       clock += 1 + (clock % 3); // strictly increasing, with some steps landing in the same millisecond bucket
-      switch (op) {
-        case Create create -> {
-          UserId id = IDS.next();
-          store.createUser(new User(id, new Handle("u" + id), "", "", null, false, Instant.ofEpochMilli(clock)),
-              "$argon2id$test");
-          slots.add(id);
-          live.add(id);
-        }
-        case Delete delete -> {
-          if (slots.isEmpty()) {
-            continue;
-          }
-          UserId id = slots.get(delete.slot() % slots.size());
-          assertThat(store.deleteUser(id)).isEqualTo(live.remove(id));
-          follows.removeIf(pair -> pair.contains(id));
-        }
-        case FollowOp follow -> {
-          if (slots.isEmpty()) {
-            continue;
-          }
-          UserId from = slots.get(follow.from() % slots.size());
-          UserId to = slots.get(follow.to() % slots.size());
-          Instant at = Instant.ofEpochMilli(clock);
-          if (from.equals(to)) {
-            assertThatThrownBy(() -> store.follow(from, to, at)).isInstanceOfSatisfying(KithException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
-          } else if (!live.contains(from) || !live.contains(to)) {
-            assertThatThrownBy(() -> store.follow(from, to, at)).isInstanceOfSatisfying(KithException.class,
-                e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
-          } else {
-            boolean added = follows.add(List.of(from, to));
-            assertThat(store.follow(from, to, at))
-                .isEqualTo(added ? FollowOutcome.CREATED : FollowOutcome.ALREADY_FOLLOWING);
-          }
-        }
-        case UnfollowOp unfollow -> {
-          if (slots.isEmpty()) {
-            continue;
-          }
-          UserId from = slots.get(unfollow.from() % slots.size());
-          UserId to = slots.get(unfollow.to() % slots.size());
-          if (!from.equals(to)) {
-            assertThat(store.unfollow(from, to)).isEqualTo(follows.remove(List.of(from, to)));
-          }
-        }
+      Instant now = Instant.ofEpochMilli(clock);
+      if (op instanceof Create) {
+        UserId id = IDS.next();
+        store.createUser(new User(id, new Handle("u" + id), "", "", null, false, now), "$argon2id$test");
+        model.slots.add(id);
+        model.live.add(id);
+      } else if (!model.slots.isEmpty()) {
+        apply(op, model, now);
       }
-      assertAgrees(slots, live, follows);
+      assertAgrees(model);
     }
   }
 
-  private void assertAgrees(List<UserId> slots, Set<UserId> live, Set<List<UserId>> follows) {
-    Map<UserId, GraphInvariants.Lists> lists = GraphInvariants.assertHold(store, slots);
-    assertThat(lists.keySet()).isEqualTo(live);
-    for (UserId id : live) {
-      Set<UserId> following = new HashSet<>();
-      Set<UserId> followers = new HashSet<>();
-      for (List<UserId> pair : follows) {
-        if (pair.get(0).equals(id)) {
-          following.add(pair.get(1));
-        }
-        if (pair.get(1).equals(id)) {
-          followers.add(pair.get(0));
+  private void apply(Op op, Model model, Instant now) {
+    switch (op) {
+      case Create create -> throw new IllegalStateException("handled by the caller");
+      case Delete delete -> {
+        UserId id = model.at(delete.slot());
+        assertThat(store.deleteUser(id)).isEqualTo(model.live.contains(id));
+        model.forget(id);
+      }
+      case FollowOp follow -> follow(model, model.at(follow.from()), model.at(follow.to()), now);
+      case UnfollowOp unfollow -> {
+        UserId from = model.at(unfollow.from());
+        UserId to = model.at(unfollow.to());
+        if (!from.equals(to)) {
+          boolean removed = model.follows.remove(List.of(from, to)) | model.requests.remove(List.of(from, to));
+          assertThat(store.unfollow(from, to)).isEqualTo(removed);
         }
       }
+      case SetPrivate set -> {
+        UserId id = model.at(set.slot());
+        if (!model.live.contains(id)) {
+          return;
+        }
+        store.updateUser(id, ProfileUpdate.none().withPrivate(set.isPrivate()));
+        if (set.isPrivate()) {
+          model.privateUsers.add(id);
+        } else if (model.privateUsers.remove(id)) {
+          for (List<UserId> request : List.copyOf(model.requests)) {
+            if (request.get(1).equals(id)) {
+              model.requests.remove(request);
+              model.follows.add(request);
+            }
+          }
+        }
+      }
+      case Accept accept -> {
+        UserId owner = model.at(accept.owner());
+        UserId requester = model.at(accept.requester());
+        boolean pending = !owner.equals(requester) && model.requests.remove(List.of(requester, owner));
+        assertThat(store.acceptRequest(owner, requester, now)).isEqualTo(pending);
+        if (pending) {
+          model.follows.add(List.of(requester, owner));
+        }
+      }
+      case Reject reject -> {
+        UserId owner = model.at(reject.owner());
+        UserId requester = model.at(reject.requester());
+        boolean pending = !owner.equals(requester) && model.requests.remove(List.of(requester, owner));
+        assertThat(store.rejectRequest(owner, requester)).isEqualTo(pending);
+      }
+      case BlockOp block -> {
+        UserId from = model.at(block.from());
+        UserId to = model.at(block.to());
+        if (from.equals(to)) {
+          assertCode(() -> store.block(from, to, now), ErrorCode.INVALID_ARGUMENT);
+        } else if (!model.live.contains(from) || !model.live.contains(to)) {
+          assertCode(() -> store.block(from, to, now), ErrorCode.NOT_FOUND);
+        } else {
+          assertThat(store.block(from, to, now)).isEqualTo(model.blocks.add(List.of(from, to)));
+          for (Set<List<UserId>> pairs : List.of(model.follows, model.requests)) {
+            pairs.remove(List.of(from, to));
+            pairs.remove(List.of(to, from));
+          }
+        }
+      }
+      case UnblockOp unblock -> {
+        UserId from = model.at(unblock.from());
+        UserId to = model.at(unblock.to());
+        if (!from.equals(to)) {
+          assertThat(store.unblock(from, to)).isEqualTo(model.blocks.remove(List.of(from, to)));
+        }
+      }
+      case MuteOp mute -> {
+        UserId from = model.at(mute.from());
+        UserId to = model.at(mute.to());
+        if (!from.equals(to) && model.live.contains(from) && model.live.contains(to)) {
+          store.mute(from, to, now, null);
+          assertThat(store.relationships(from, List.of(to), now).getFirst().muting()).isTrue();
+        }
+      }
+    }
+  }
+
+  private void follow(Model model, UserId from, UserId to, Instant at) {
+    if (from.equals(to)) {
+      assertCode(() -> store.follow(from, to, at), ErrorCode.INVALID_ARGUMENT);
+    } else if (!model.live.contains(from) || !model.live.contains(to)) {
+      assertCode(() -> store.follow(from, to, at), ErrorCode.NOT_FOUND);
+    } else if (model.blockedEitherWay(from, to)) {
+      assertCode(() -> store.follow(from, to, at), ErrorCode.BLOCKED);
+    } else if (model.follows.contains(List.of(from, to))) {
+      assertThat(store.follow(from, to, at)).isEqualTo(FollowOutcome.ALREADY_FOLLOWING);
+    } else if (model.privateUsers.contains(to)) {
+      boolean added = model.requests.add(List.of(from, to));
+      assertThat(store.follow(from, to, at))
+          .isEqualTo(added ? FollowOutcome.REQUESTED : FollowOutcome.ALREADY_REQUESTED);
+    } else {
+      model.follows.add(List.of(from, to));
+      assertThat(store.follow(from, to, at)).isEqualTo(FollowOutcome.CREATED);
+    }
+  }
+
+  private static void assertCode(Runnable call, ErrorCode code) {
+    assertThatThrownBy(call::run).isInstanceOfSatisfying(KithException.class,
+        e -> assertThat(e.code()).isEqualTo(code));
+  }
+
+  private void assertAgrees(Model model) {
+    Map<UserId, GraphInvariants.Lists> lists = GraphInvariants.assertHold(store, model.slots);
+    assertThat(lists.keySet()).isEqualTo(model.live);
+    for (UserId id : model.live) {
+      Set<UserId> following = others(model.follows, id, 0);
+      Set<UserId> followers = others(model.follows, id, 1);
       Set<UserId> friends = new HashSet<>(following);
       friends.retainAll(followers);
-      assertThat(lists.get(id).following()).as("following of %s", id).isEqualTo(following);
-      assertThat(lists.get(id).followers()).as("followers of %s", id).isEqualTo(followers);
+      GraphInvariants.Lists actual = lists.get(id);
+      assertThat(actual.following()).as("following of %s", id).isEqualTo(following);
+      assertThat(actual.followers()).as("followers of %s", id).isEqualTo(followers);
+      assertThat(actual.requestsOut()).as("requests of %s", id).isEqualTo(others(model.requests, id, 0));
+      assertThat(actual.requestsIn()).as("requests to %s", id).isEqualTo(others(model.requests, id, 1));
+      assertThat(actual.blocking()).as("blocks of %s", id).isEqualTo(others(model.blocks, id, 0));
       assertThat(store.counts(id)).isEqualTo(new Counts(followers.size(), following.size(), friends.size()));
     }
+  }
+
+  /** The other ends of the pairs whose end {@code side} (0: from, 1: to) is {@code id}. */
+  private static Set<UserId> others(Set<List<UserId>> pairs, UserId id, int side) {
+    Set<UserId> found = new HashSet<>();
+    for (List<UserId> pair : pairs) {
+      if (pair.get(side).equals(id)) {
+        found.add(pair.get(1 - side));
+      }
+    }
+    return found;
   }
 }
