@@ -34,12 +34,14 @@ class UsersTest {
     assertThat(anonymous.get("counts").get("followers").asLong()).isEqualTo(1);
     assertThat(anonymous.has("viewer")).isFalse();
 
+    String rest = ",\"requested\":false,\"requested_by\":false,\"blocking\":false,\"blocked_by\":false,"
+        + "\"muting\":false,\"muting_expires_at\":null}";
     JsonNode seenByBen = api.get("/v1/users/" + ann.id(), ben.token()).json();
     assertThat(seenByBen.get("viewer").toString())
-        .isEqualTo("{\"following\":true,\"followed_by\":false,\"friend\":false}");
+        .isEqualTo("{\"following\":true,\"followed_by\":false,\"friend\":false" + rest);
     JsonNode seenByAnn = api.get("/v1/users/" + ben.id(), ann.token()).json();
     assertThat(seenByAnn.get("viewer").toString())
-        .isEqualTo("{\"following\":false,\"followed_by\":true,\"friend\":false}");
+        .isEqualTo("{\"following\":false,\"followed_by\":true,\"friend\":false" + rest);
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class KithServerExtension implements BeforeAllCallback, AfterAllCallback {
   private final Clock clock;
+  private final UnaryOperator<KithServerBuilder> configure;
   private Path dataDir;
   private KithStore store;
   private KithServer server;
@@ -35,12 +37,22 @@ public final class KithServerExtension implements BeforeAllCallback, AfterAllCal
   }
 
   public KithServerExtension(Clock clock) {
+    this(clock, UnaryOperator.identity());
+  }
+
+  /** {@code configure} adjusts the builder after the test defaults, e.g. to set small limits. */
+  public KithServerExtension(Clock clock, UnaryOperator<KithServerBuilder> configure) {
     this.clock = clock;
+    this.configure = configure;
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("kith-server-test");
+    openAndStart();
+  }
+
+  private void openAndStart() {
     store = StoreProvider.named("rocksdb")
         .open(StoreConfig.of(Map.of("path", dataDir.toString(), "sync", "false")));
     KithServerBuilder builder = KithServer.builder()
@@ -50,17 +62,36 @@ public final class KithServerExtension implements BeforeAllCallback, AfterAllCal
         .tokenLifetime(Duration.ofHours(1))
         // Cheap hashing keeps the suite fast; the format and algorithm are the production ones.
         .argon2(64, 1, 1)
-        .gracefulShutdown(Duration.ZERO, Duration.ofSeconds(5));
-    server = builder.build().start();
+        .gracefulShutdown(Duration.ZERO, Duration.ofSeconds(5))
+        // All test requests come from one address and a few users: tests of the limits set small ones.
+        .signupLimitPerIpHour(1_000_000)
+        .followLimitPerDay(1_000_000)
+        .followLimitPerMinute(1_000_000)
+        .loginFailureLimit(1_000);
+    server = configure.apply(builder).build().start();
     api = new TestApi(server.uri());
+  }
+
+  /** Stops the server and closes the store, then opens the same data directory again with a new server. */
+  public void restart() {
+    stopServer();
+    store.close();
+    store = null;
+    openAndStart();
+  }
+
+  /** Stops the server but keeps the store open, to inspect what the requests left behind. */
+  public void stopServer() {
+    if (server != null) {
+      server.stop();
+      server = null;
+    }
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
     try {
-      if (server != null) {
-        server.stop();
-      }
+      stopServer();
     } finally {
       if (store != null) {
         store.close();

@@ -11,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -126,6 +128,58 @@ public final class TestApi {
     Reply reply = get("/v1/users/" + account.id());
     assertThat(reply.status()).as("card: %s", reply).isEqualTo(200);
     return reply.json();
+  }
+
+  /** Makes the account private or public. */
+  public void setPrivate(Account account, boolean isPrivate) {
+    Reply reply = patch("/v1/me", account.token(), json(fields("private", isPrivate)));
+    assertThat(reply.status()).as("set private: %s", reply).isEqualTo(200);
+  }
+
+  /** Follows (or asks to follow) and returns the answer's state: "following" or "requested". */
+  public String followState(Account follower, Account followee) {
+    Reply reply = put("/v1/me/following/" + followee.id(), follower.token());
+    assertThat(reply.status()).as("follow: %s", reply).isEqualTo(200);
+    return reply.json().get("state").asText();
+  }
+
+  public void block(Account blocker, Account blocked) {
+    Reply reply = put("/v1/me/blocks/" + blocked.id(), blocker.token());
+    assertThat(reply.status()).as("block: %s", reply).isEqualTo(200);
+  }
+
+  /** How {@code viewer} stands with {@code other}; null when the answer leaves {@code other} out. */
+  public JsonNode relationship(Account viewer, Account other) {
+    Reply reply = get("/v1/relationships?ids=" + other.id(), viewer.token());
+    assertThat(reply.status()).as("relationships: %s", reply).isEqualTo(200);
+    JsonNode items = reply.json().get("items");
+    return items.isEmpty() ? null : items.get(0);
+  }
+
+  /** The ids of a page's items, in order. */
+  public static List<String> ids(Reply page) {
+    List<String> ids = new ArrayList<>();
+    page.json().get("items").forEach(item -> ids.add(item.get("id").asText()));
+    return ids;
+  }
+
+  /** Walks a list to its end with pages of {@code limit}, checking each page is full but the last. */
+  public List<String> readAll(String path, String token, int limit) {
+    List<String> all = new ArrayList<>();
+    String cursor = null;
+    while (true) {
+      String sep = path.contains("?") ? "&" : "?";
+      Reply page = get(path + sep + "limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor), token);
+      assertThat(page.status()).as("page of %s: %s", path, page).isEqualTo(200);
+      List<String> ids = ids(page);
+      all.addAll(ids);
+      JsonNode next = page.json().get("next_cursor");
+      if (next.isNull()) {
+        return all;
+      }
+      assertThat(ids).as("a page with a next_cursor is full: %s", path).hasSize(limit);
+      cursor = next.asText();
+    }
   }
 
   /** followers, following, friends of the account, as seen by anyone. */

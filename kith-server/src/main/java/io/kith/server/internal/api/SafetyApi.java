@@ -10,6 +10,7 @@ import io.kith.server.internal.json.Json;
 import io.kith.server.internal.json.JsonBody;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Set;
 
 /**
@@ -56,7 +57,8 @@ public final class SafetyApi {
     if (expiresAt == null) {
       answer.putNull("expires_at");
     } else {
-      answer.put("expires_at", expiresAt.toString());
+      // Times are stored and shown to the millisecond everywhere.
+      answer.put("expires_at", expiresAt.truncatedTo(ChronoUnit.MILLIS).toString());
     }
     return Responses.ok(answer);
   }
