@@ -1,6 +1,10 @@
 package io.kith.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,32 @@ class KithServerBuilderTest {
         .hasMessage("storeRetries attempts: 0 (expected: 1-10)");
     assertThatThrownBy(() -> KithServer.builder().gracefulShutdown(Duration.ofSeconds(5), Duration.ofSeconds(1)))
         .hasMessage("gracefulShutdown timeout: PT1S (expected: >= quietPeriod PT5S)");
+    assertThatThrownBy(() -> KithServer.builder().maxFollowing(0))
+        .hasMessage("max-following: 0 (expected: 1-100000000)");
+    assertThatThrownBy(() -> KithServer.builder().followLimitPerDay(-5))
+        .hasMessage("follow-limit-per-day: -5 (expected: 1-100000000)");
+    assertThatThrownBy(() -> KithServer.builder().followLimitPerMinute(0))
+        .hasMessage("follow-limit-per-minute: 0 (expected: 1-100000000)");
+    assertThatThrownBy(() -> KithServer.builder().loginFailureLimit(0))
+        .hasMessage("login-failure-limit-per-handle: 0 (expected: 1-100000000)");
+    assertThatThrownBy(() -> KithServer.builder().signupLimitPerIpHour(100_000_001))
+        .hasMessage("signup-limit-per-ip-hour: 100000001 (expected: 1-100000000)");
     assertThatThrownBy(() -> KithServer.builder().build())
         .hasMessageStartingWith("store: null (expected:");
+  }
+
+  @Test
+  void badLimitFlagsStopTheServerBeforeItOpensTheStore() {
+    for (String[] flag : new String[][] {
+        {"--signup-limit-per-ip-hour", "lots", "signup-limit-per-ip-hour: lots (expected: a whole number 1-100000000)"},
+        {"--max-following", "0", "max-following: 0 (expected: 1-100000000)"},
+        {"--follow-limit-per-minute", "-1", "follow-limit-per-minute: -1 (expected: 1-100000000)"},
+        {"--trust-forwarded-for", "yes", "trust-forwarded-for: yes (expected: true or false)"}}) {
+      StringWriter err = new StringWriter();
+      int code = Main.commandLine().setErr(new PrintWriter(err, true))
+          .execute("serve", "--data", "/nonexistent/kith-never-created", flag[0], flag[1]);
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString().strip()).isEqualTo("kith: " + flag[2]);
+    }
   }
 }

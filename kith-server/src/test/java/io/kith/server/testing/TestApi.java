@@ -78,12 +78,18 @@ public final class TestApi {
 
   /** Sends a request; {@code token} may be null (no header) or a raw Authorization value if it has a space. */
   public Reply send(String method, String path, String token, String body) {
+    return send(method, path, token, body, Map.of());
+  }
+
+  /** As {@link #send(String, String, String, String)}, with extra request headers. */
+  public Reply send(String method, String path, String token, String body, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
+    headers.forEach(request::header);
     if (token != null) {
       request.header("Authorization", token.contains(" ") ? token : "Bearer " + token);
     }
