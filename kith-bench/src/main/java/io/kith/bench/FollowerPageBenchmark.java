@@ -124,6 +124,6 @@ public class FollowerPageBenchmark {
 
   @Benchmark
   public Object relationship() {
-    return store.relationships(someFollower, List.of(star));
+    return store.relationships(someFollower, List.of(star), Instant.now());
   }
 }

@@ -65,7 +65,7 @@ public final class ImportCommand implements Callable<Integer> {
     return 0;
   }
 
-  static long directorySize(Path dir) throws java.io.IOException {
+  public static long directorySize(Path dir) throws java.io.IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
     }

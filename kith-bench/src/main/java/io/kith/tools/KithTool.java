@@ -1,11 +1,12 @@
 package io.kith.tools;
 
+import io.kith.bench.driver.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The offline tools behind {@code ./kith import}, {@code ./kith export} and {@code ./kith bench}. */
 @Command(name = "kith", mixinStandardHelpOptions = true,
-    subcommands = {ImportCommand.class, ExportCommand.class})
+    subcommands = {ImportCommand.class, ExportCommand.class, BenchCommand.class})
 public final class KithTool {
   public static void main(String[] args) {
     CommandLine commandLine = new CommandLine(new KithTool())

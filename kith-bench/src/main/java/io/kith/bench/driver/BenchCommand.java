@@ -1,0 +1,253 @@
+package io.kith.bench.driver;
+
+import io.kith.bench.peer.HttpPeer;
+import io.kith.bench.peer.KithHttpPeer;
+import io.kith.bench.peer.KithPeer;
+import io.kith.bench.peer.MemoryPeer;
+import io.kith.bench.peer.NoopHttpPeer;
+import io.kith.bench.peer.Peer;
+import io.kith.bench.peer.PostgresPeer;
+import io.kith.bench.peer.RedisPeer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./kith bench}: the same graph and workloads against every store, in one run, with ratios. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Loads one graph into each store and runs the same closed-loop workloads against each,",
+        "reporting throughput, p50/p99/p99.9 latency, CPU use and Kith's ratio to each peer."})
+public final class BenchCommand implements Callable<Integer> {
+  /** The order stores run in: kith-http reuses kith's directory, noop-http answers with kith-http's bytes. */
+  static final List<String> STORES = List.of("kith", "kith-http", "noop-http", "memory", "postgres", "redis");
+
+  @Option(names = "--stores", split = ",", defaultValue = "kith,kith-http,postgres,redis,memory,noop-http",
+      description = "stores to run, from " + "kith, kith-http, postgres, redis, memory, noop-http (default: all)")
+  List<String> stores;
+
+  @Option(names = "--workload", split = ",", defaultValue = "all",
+      description = "all, or some of: checks, first-page, deep-page, page-of-10, counts, feed-mix, linkbench,"
+          + " follow-1-thread, follow")
+  List<String> workloads;
+
+  @Option(names = "--size", defaultValue = "default", description = "default (1M users, 10M edges) or small"
+      + " (20k users, 200k edges, short windows: about a minute)")
+  String size;
+
+  @Option(names = "--graph", description = "an edge list file (e.g. soc-Slashdot0902.txt.gz) instead of the"
+      + " synthetic graph")
+  Path graphFile;
+
+  @Option(names = "--users", description = "synthetic graph users (overrides --size)")
+  Integer users;
+
+  @Option(names = "--edges", description = "synthetic graph edges (overrides --size)")
+  Integer edges;
+
+  @Option(names = "--threads", defaultValue = "16", description = "client threads (default: ${DEFAULT-VALUE})")
+  int threads;
+
+  @Option(names = "--warmup", description = "warm-up per workload, e.g. 2s (default: by --size)")
+  Duration warmup;
+
+  @Option(names = "--duration", description = "measured window per workload, e.g. 5s (default: by --size)")
+  Duration duration;
+
+  @Option(names = "--seed", defaultValue = "42")
+  long seed;
+
+  @Option(names = "--viewers", defaultValue = "2000", description = "distinct users that check and follow")
+  int viewers;
+
+  @Option(names = "--pg-url", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test")
+  String pgUrl;
+
+  @Option(names = "--pg-user", defaultValue = "postgres")
+  String pgUser;
+
+  @Option(names = "--redis-host", defaultValue = "127.0.0.1")
+  String redisHost;
+
+  @Option(names = "--redis-port", defaultValue = "6379")
+  int redisPort;
+
+  @Option(names = "--redis-db", defaultValue = "15", description = "logical database the benchmark flushes")
+  int redisDb;
+
+  @Option(names = "--work-dir", description = "where Kith's data directory goes (default: a temporary one)")
+  Path workDir;
+
+  @Option(names = "--out", defaultValue = "bench-results", description = "report directory (default: ${DEFAULT-VALUE})")
+  Path out;
+
+  private PrintStream log = System.out;
+
+  /** The report of the last run, for tests. */
+  Report report;
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> selected = validateStores();
+    List<Workload> selectedWorkloads = validateWorkloads();
+    Sizes sizes = Sizes.of(size, users, edges, warmup, duration);
+    if (threads < 1 || threads > 1024) {
+      throw new IllegalArgumentException("threads: " + threads + " (expected: 1-1024)");
+    }
+    checkReachable(selected);
+    long startMillis = System.currentTimeMillis() - 3_600_000L - sizes.edges();
+    log.printf("kith bench: building the graph...%n");
+    Graph graph = graphFile != null ? Graph.fromFile(graphFile, startMillis)
+        : Graph.synthetic(sizes.users(), sizes.edges(), seed, startMillis);
+    log.printf("kith bench: %s; hottest account %d has %,d followers%n", graph.description, graph.byFollowers[0],
+        graph.followerCounts[graph.byFollowers[0]]);
+    Context context = new Context(graph, viewers, seed);
+    Path dir = workDir != null ? workDir : Files.createTempDirectory("kith-bench-");
+    Files.createDirectories(dir);
+    report = new Report(graph, sizes, threads, selectedWorkloads);
+    try {
+      runAll(selected, selectedWorkloads, sizes, context, dir);
+    } finally {
+      if (workDir == null) {
+        deleteTree(dir);
+      }
+    }
+    Files.createDirectories(out);
+    report.write(out);
+    log.println();
+    log.print(report.markdown());
+    log.printf("%nkith bench: wrote %s%n", out.toAbsolutePath());
+    return 0;
+  }
+
+  private void runAll(List<String> selected, List<Workload> selectedWorkloads, Sizes sizes, Context context,
+                      Path dir) throws Exception {
+    KithPeer kith = new KithPeer(dir.resolve("kith"), true);
+    for (String name : STORES) {
+      if (!selected.contains(name)) {
+        continue;
+      }
+      try (Peer peer = create(name, kith, context, selected)) {
+        log.printf("%n== %s: loading ==%n", name);
+        long started = System.nanoTime();
+        peer.load(context.graph);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long footprint = peer.footprintBytes();
+        report.addLoad(new LoadResult(name, seconds, context.graph.edges() / seconds, footprint,
+            footprint < 0 ? Double.NaN : (double) footprint / context.graph.edges(), peer.footprintKind()));
+        report.addSettings(name, peer.settings());
+        log.printf("%s: loaded in %.1f s (%,.0f edges/s), %s %,d bytes%n", name, seconds,
+            context.graph.edges() / seconds, peer.footprintKind(), footprint);
+        if (selectedWorkloads.contains(Workload.DEEP_PAGE)) {
+          context.prepareDeepCursors(peer);
+        }
+        for (Workload workload : selectedWorkloads) {
+          if (workload.needsAccounts && peer instanceof HttpPeer) {
+            continue;
+          }
+          Result result = LoadRunner.run(peer, workload, context, threads, sizes.warmup(), sizes.window(), seed);
+          report.add(result);
+          log.printf(Locale.ROOT, "%-10s %-16s %3d thr %,12.0f ops/s  p50 %,8.0f us  p99 %,8.0f us  p999 %,8.0f us"
+                  + "  cpu %3.0f%% (jvm %3.0f%%, other %3.0f%%)%s%n", name, workload.label, result.threads(),
+              result.opsPerSecond(), result.p50Micros(), result.p99Micros(), result.p999Micros(),
+              result.cpuMachinePercent(), result.cpuJvmPercent(), result.cpuOtherPercent(),
+              result.errors() > 0 ? "  ERRORS " + result.errors() + ": " + result.firstError() : "");
+        }
+      }
+    }
+  }
+
+  private Peer create(String name, KithPeer kith, Context context, List<String> selected) {
+    return switch (name) {
+      case "kith" -> kith;
+      case "kith-http" -> new KithHttpPeer(kith, context.viewers, selected.contains("kith"));
+      case "noop-http" -> new NoopHttpPeer(context.viewers);
+      case "memory" -> new MemoryPeer();
+      case "postgres" -> new PostgresPeer(pgUrl, pgUser, threads);
+      case "redis" -> new RedisPeer(redisHost, redisPort, redisDb, threads);
+      default -> throw new IllegalArgumentException("stores: " + name + " (expected: one of " + STORES + ")");
+    };
+  }
+
+  private List<String> validateStores() {
+    for (String store : stores) {
+      if (!STORES.contains(store)) {
+        throw new IllegalArgumentException("stores: " + store + " (expected: some of " + STORES + ")");
+      }
+    }
+    return stores;
+  }
+
+  private List<Workload> validateWorkloads() {
+    if (workloads.equals(List.of("all"))) {
+      return Arrays.asList(Workload.values());
+    }
+    List<Workload> chosen = new ArrayList<>();
+    for (String label : workloads) {
+      chosen.add(Workload.byLabel(label));
+    }
+    // Run in the canonical order: reads before the writes that change the graph under them.
+    return Arrays.stream(Workload.values()).filter(chosen::contains).toList();
+  }
+
+  private void checkReachable(List<String> selected) {
+    if (selected.contains("postgres") && !PostgresPeer.reachable(pgUrl, pgUser)) {
+      throw new IllegalStateException("pg-url: " + pgUrl + " (user " + pgUser + ") is unreachable (expected: a"
+          + " running PostgreSQL; start one or leave postgres out of --stores)");
+    }
+    if (selected.contains("redis") && !RedisPeer.reachable(redisHost, redisPort)) {
+      throw new IllegalStateException("redis-host: " + redisHost + ":" + redisPort + " is unreachable (expected: a"
+          + " running Redis; start one or leave redis out of --stores)");
+    }
+  }
+
+  /** Graph size and windows, from --size unless set one by one. */
+  record Sizes(String name, int users, int edges, Duration warmup, Duration window) {
+    static Sizes of(String size, Integer users, Integer edges, Duration warmup, Duration window) {
+      Sizes base = switch (size) {
+        case "default" -> new Sizes("default", 1_000_000, 10_000_000, Duration.ofMillis(1500), Duration.ofSeconds(4));
+        case "small" -> new Sizes("small", 20_000, 200_000, Duration.ofMillis(250), Duration.ofMillis(600));
+        default -> throw new IllegalArgumentException("size: " + size + " (expected: default or small)");
+      };
+      Sizes chosen = new Sizes(base.name, users != null ? users : base.users, edges != null ? edges : base.edges,
+          warmup != null ? warmup : base.warmup, window != null ? window : base.window);
+      if (chosen.users < 100 || chosen.edges < 1000 || chosen.edges > chosen.users * 200L) {
+        throw new IllegalArgumentException("users/edges: " + chosen.users + "/" + chosen.edges
+            + " (expected: users >= 100, edges 1000 to 200 per user)");
+      }
+      return chosen;
+    }
+  }
+
+  void log(PrintStream stream) {
+    this.log = stream;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  static Map<String, String> environment() {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        + System.getProperty("os.arch"));
+    env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    env.put("max heap", (Runtime.getRuntime().maxMemory() >> 20) + " MB");
+    return env;
+  }
+}
