@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param avatarUrl null when unset
  * @param isPrivate follows become requests the user approves, and only approved followers see the lists
  * @param listsVisibility who may see the lists of a public account
+ * @param discoverable whether the user may be suggested to others ("people you may know", popular accounts)
  */
 public record User(UserId id, Handle handle, String displayName, String bio, String avatarUrl, boolean isPrivate,
-                   ListsVisibility listsVisibility, Instant createdAt) {
+                   ListsVisibility listsVisibility, boolean discoverable, Instant createdAt) {
   public User {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(handle, "handle");
@@ -27,10 +28,10 @@ public record User(UserId id, Handle handle, String displayName, String bio, Str
     avatarUrl = avatarUrl == null ? null : ProfileRules.avatarUrl("avatar_url", avatarUrl);
   }
 
-  /** A user whose lists everyone may see. */
+  /** A discoverable user whose lists everyone may see. */
   public User(UserId id, Handle handle, String displayName, String bio, String avatarUrl, boolean isPrivate,
               Instant createdAt) {
-    this(id, handle, displayName, bio, avatarUrl, isPrivate, ListsVisibility.EVERYONE, createdAt);
+    this(id, handle, displayName, bio, avatarUrl, isPrivate, ListsVisibility.EVERYONE, true, createdAt);
   }
 
   /** Applies the fields present in {@code update}, keeping the others. */
@@ -42,6 +43,7 @@ public record User(UserId id, Handle handle, String displayName, String bio, Str
         update.avatarUrl().isPresent() ? update.avatarUrl().get().orElse(null) : avatarUrl,
         update.isPrivate().orElse(isPrivate),
         update.listsVisibility().orElse(listsVisibility),
+        update.discoverable().orElse(discoverable),
         createdAt);
   }
 }

@@ -147,6 +147,21 @@ public final class RetryingStore implements KithStore {
   }
 
   @Override
+  public List<Instant> followTimes(List<UserId> followers, List<UserId> followees) {
+    return call(() -> delegate.followTimes(followers, followees));
+  }
+
+  @Override
+  public void dismissSuggestion(UserId viewer, UserId other, Instant at) {
+    run(() -> delegate.dismissSuggestion(viewer, other, at));
+  }
+
+  @Override
+  public Set<UserId> dismissedAmong(UserId viewer, List<UserId> others) {
+    return call(() -> delegate.dismissedAmong(viewer, others));
+  }
+
+  @Override
   public Set<UserId> blockedEitherWay(UserId viewer, List<UserId> others) {
     return call(() -> delegate.blockedEitherWay(viewer, others));
   }

@@ -109,6 +109,18 @@ public interface KithStore extends AutoCloseable {
    */
   List<Relationship> relationships(UserId viewer, List<UserId> others, Instant now);
 
+  /**
+   * For each i, when {@code followers[i]} began to follow {@code followees[i]}, or null where it does not: one
+   * read for a whole batch of point checks (intersections are built from these).
+   */
+  List<Instant> followTimes(List<UserId> followers, List<UserId> followees);
+
+  /** {@code viewer} never wants {@code other} suggested again. */
+  void dismissSuggestion(UserId viewer, UserId other, Instant at);
+
+  /** Those of {@code others} that {@code viewer} dismissed as suggestions. */
+  Set<UserId> dismissedAmong(UserId viewer, List<UserId> others);
+
   /** Those of {@code others} that block {@code viewer} or that {@code viewer} blocks: one read for a whole page. */
   Set<UserId> blockedEitherWay(UserId viewer, List<UserId> others);
 

@@ -31,6 +31,18 @@ public final class StoreConfig {
     return Path.of(value);
   }
 
+  /** The value of {@code key}, or {@code defaultValue} when it is unset; a blank value is refused. */
+  public String text(String key, String defaultValue) {
+    String value = values.get(key);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(key + ": '" + value + "' (expected: a non-blank value)");
+    }
+    return value;
+  }
+
   public boolean bool(String key, boolean defaultValue) {
     String value = values.get(key);
     if (value == null) {

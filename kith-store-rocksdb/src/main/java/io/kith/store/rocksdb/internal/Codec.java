@@ -19,6 +19,8 @@ final class Codec {
   private static final byte USER_V1 = 1;
   /** v2 adds lists visibility after the private flag. */
   private static final byte USER_V2 = 2;
+  /** v3 adds the discoverable flag after lists visibility. */
+  private static final byte USER_V3 = 3;
   private static final byte SESSION_V1 = 1;
 
   private Codec() {}
@@ -29,7 +31,7 @@ final class Codec {
   static byte[] user(User user, String passwordHash) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(USER_V2);
+      out.writeByte(USER_V3);
       out.writeLong(user.id().value());
       out.writeUTF(user.handle().value());
       out.writeUTF(user.displayName());
@@ -40,6 +42,7 @@ final class Codec {
       }
       out.writeBoolean(user.isPrivate());
       out.writeByte(user.listsVisibility().ordinal());
+      out.writeBoolean(user.discoverable());
       out.writeLong(user.createdAt().toEpochMilli());
       out.writeUTF(passwordHash);
     } catch (IOException e) {
@@ -51,8 +54,8 @@ final class Codec {
   static UserRecord user(byte[] value) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(value))) {
       byte version = in.readByte();
-      if (version != USER_V1 && version != USER_V2) {
-        throw new IllegalStateException("user record version: " + version + " (expected: 1 or 2)");
+      if (version < USER_V1 || version > USER_V3) {
+        throw new IllegalStateException("user record version: " + version + " (expected: 1-3)");
       }
       UserId id = UserId.of(in.readLong());
       Handle handle = new Handle(in.readUTF());
@@ -61,10 +64,13 @@ final class Codec {
       String avatarUrl = in.readBoolean() ? in.readUTF() : null;
       boolean isPrivate = in.readBoolean();
       ListsVisibility listsVisibility =
-          version == USER_V1 ? ListsVisibility.EVERYONE : ListsVisibility.values()[in.readByte()];
+          version < USER_V2 ? ListsVisibility.EVERYONE : ListsVisibility.values()[in.readByte()];
+      boolean discoverable = version < USER_V3 || in.readBoolean();
       Instant createdAt = Instant.ofEpochMilli(in.readLong());
       String passwordHash = in.readUTF();
-      return new UserRecord(new User(id, handle, displayName, bio, avatarUrl, isPrivate, listsVisibility, createdAt), passwordHash);
+      User user = new User(id, handle, displayName, bio, avatarUrl, isPrivate, listsVisibility, discoverable,
+          createdAt);
+      return new UserRecord(user, passwordHash);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

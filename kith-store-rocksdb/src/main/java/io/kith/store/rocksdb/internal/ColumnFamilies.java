@@ -55,7 +55,9 @@ enum ColumnFamilies {
   /** (limiter, bucket, subject) -> signed 64-bit counter of actions, for rate limits. Old buckets are range-deleted. */
   RATE_WINDOWS("rate_windows", Shape.COUNTER),
   /** user id -> empty, while a private account turned public has its pending requests approved. */
-  PENDING_APPROVALS("pending_approvals", Shape.POINT);
+  PENDING_APPROVALS("pending_approvals", Shape.POINT),
+  /** (viewer, other) -> dismissal time: suggestions the viewer never wants to see again. */
+  DISMISSED("dismissed", Shape.POINT);
 
   private enum Shape { POINT, LIST, COUNTER }
 

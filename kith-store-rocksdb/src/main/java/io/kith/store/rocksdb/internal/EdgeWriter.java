@@ -4,6 +4,7 @@ import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKED_BY;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKING;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.COUNTS;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.DISMISSED;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWERS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWING;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWS;
@@ -281,6 +282,9 @@ final class EdgeWriter {
       }
       batch.delete(cf(PENDING_DELETES), Keys.id(deleted));
       batch.delete(cf(PENDING_APPROVALS), Keys.id(deleted));
+      // The deleted user's own dismissals are one contiguous prefix; others' dismissals of it just name an id
+      // that will never exist again.
+      batch.deleteRange(cf(DISMISSED), Keys.id(deleted), Keys.listUpperBound(deleted));
       db.write(writeOptions, batch);
     }
   }

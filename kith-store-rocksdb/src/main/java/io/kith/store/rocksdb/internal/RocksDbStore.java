@@ -3,6 +3,7 @@ package io.kith.store.rocksdb.internal;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKING;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.COUNTS;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.DISMISSED;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWERS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWING;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWS;
@@ -391,6 +392,55 @@ public final class RocksDbStore implements KithStore {
             muting, muting && expiry != 0 ? Instant.ofEpochMilli(expiry) : null));
       }
       return relationships;
+    });
+  }
+
+  @Override
+  public List<Instant> followTimes(List<UserId> followers, List<UserId> followees) {
+    if (followers.size() != followees.size()) {
+      throw new IllegalArgumentException("followers: " + followers.size() + " ids, followees: " + followees.size()
+          + " (expected: as many of each)");
+    }
+    if (followers.isEmpty()) {
+      return List.of();
+    }
+    return guarded("get follow times", () -> {
+      List<byte[]> keys = new ArrayList<>(followers.size());
+      for (int i = 0; i < followers.size(); i++) {
+        keys.add(Keys.pair(followers.get(i), followees.get(i)));
+      }
+      List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(FOLLOWS)), keys);
+      List<Instant> times = new ArrayList<>(values.size());
+      for (byte[] value : values) {
+        times.add(value == null ? null : Instant.ofEpochMilli(Keys.millisOf(value)));
+      }
+      return times;
+    });
+  }
+
+  @Override
+  public void dismissSuggestion(UserId viewer, UserId other, Instant at) {
+    guarded("dismiss suggestion", () -> {
+      db.put(cf(DISMISSED), writeOptions, Keys.pair(viewer, other), Keys.millis(at));
+      return null;
+    });
+  }
+
+  @Override
+  public Set<UserId> dismissedAmong(UserId viewer, List<UserId> others) {
+    if (others.isEmpty()) {
+      return Set.of();
+    }
+    return guarded("get dismissals", () -> {
+      List<byte[]> keys = others.stream().map(other -> Keys.pair(viewer, other)).toList();
+      List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(DISMISSED)), keys);
+      Set<UserId> dismissed = new HashSet<>();
+      for (int i = 0; i < others.size(); i++) {
+        if (values.get(i) != null) {
+          dismissed.add(others.get(i));
+        }
+      }
+      return dismissed;
     });
   }
 
