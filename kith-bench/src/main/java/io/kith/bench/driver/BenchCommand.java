@@ -42,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
   List<String> workloads;
 
   @Option(names = "--size", defaultValue = "default", description = "default (1M users, 10M edges) or small"
-      + " (20k users, 200k edges, short windows: about a minute)")
+      + " (10k users, 100k edges, short windows: about a minute)")
   String size;
 
   @Option(names = "--graph", description = "an edge list file (e.g. soc-Slashdot0902.txt.gz) instead of the"
@@ -216,7 +216,7 @@ public final class BenchCommand implements Callable<Integer> {
     static Sizes of(String size, Integer users, Integer edges, Duration warmup, Duration window) {
       Sizes base = switch (size) {
         case "default" -> new Sizes("default", 1_000_000, 10_000_000, Duration.ofMillis(1500), Duration.ofSeconds(4));
-        case "small" -> new Sizes("small", 20_000, 200_000, Duration.ofMillis(250), Duration.ofMillis(600));
+        case "small" -> new Sizes("small", 10_000, 100_000, Duration.ofMillis(200), Duration.ofMillis(500));
         default -> throw new IllegalArgumentException("size: " + size + " (expected: default or small)");
       };
       Sizes chosen = new Sizes(base.name, users != null ? users : base.users, edges != null ? edges : base.edges,
