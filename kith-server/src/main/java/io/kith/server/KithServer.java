@@ -7,6 +7,7 @@ import io.kith.core.IdGenerator;
 import io.kith.core.limit.RateLimit;
 import io.kith.core.limit.RateLimiter;
 import io.kith.core.query.ListReader;
+import io.kith.core.query.PopularAccounts;
 import io.kith.core.relation.AnswerRequest;
 import io.kith.core.relation.Block;
 import io.kith.core.relation.Follow;
@@ -20,12 +21,15 @@ import io.kith.server.internal.api.AccessLimits;
 import io.kith.server.internal.api.ApiContext;
 import io.kith.server.internal.api.LimitPruner;
 import io.kith.server.internal.api.OpsApi;
+import io.kith.server.internal.api.PopularRefresher;
 import io.kith.server.internal.api.UserCards;
 import io.kith.server.internal.auth.Authenticator;
 import io.kith.server.internal.auth.BearerTokens;
 import io.kith.server.internal.auth.PasswordHasher;
+import io.kith.server.internal.auth.ServiceTokens;
 import io.kith.server.internal.http.AccessLogDecorator;
 import io.kith.server.internal.http.ApiRoutes;
+import io.kith.server.internal.http.GraphRoutes;
 import io.kith.server.internal.http.ProblemErrorHandler;
 import io.kith.server.internal.http.RouteTag;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -49,6 +53,7 @@ public final class KithServer implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final JvmGcMetrics gcMetrics;
   private final LimitPruner limitPruner;
+  private final PopularRefresher popularRefresher;
 
   KithServer(KithServerBuilder config) {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -75,7 +80,10 @@ public final class KithServer implements AutoCloseable {
     ApiContext api = new ApiContext(store, config.clock, IdGenerator.snowflake(config.nodeId, config.clock),
         new PasswordHasher(config.argon2), new BearerTokens(), config.tokenLifetime, relations,
         new ListReader(store, config.clock), rateLimiter, accessLimits, new UserCards(store, config.clock));
-    Authenticator authenticator = new Authenticator(store, config.clock);
+    ServiceTokens serviceTokens = new ServiceTokens(config.serviceTokens);
+    Authenticator authenticator = new Authenticator(store, config.clock, serviceTokens);
+    PopularAccounts popular = new PopularAccounts(store, PopularRefresher.KEEP);
+    popularRefresher = new PopularRefresher(popular, config.popularRefreshInterval);
     List<RateLimit> limits = new ArrayList<>(accessLimits.all());
     limits.add(relationLimits.followsPerDay());
     limits.add(relationLimits.followsPerMinute());
@@ -93,6 +101,7 @@ public final class KithServer implements AutoCloseable {
       sb.clientAddressTrustedProxyFilter(address -> true);
     }
     ApiRoutes.register(sb, api, authenticator, new OpsApi(store, registry));
+    GraphRoutes.register(sb, api, authenticator, serviceTokens, popular);
     sb.decorator(MetricCollectingService.newDecorator(RouteTag.meterIdPrefixFunction()));
     sb.decorator(new AccessLogDecorator());
     server = sb.build();
@@ -106,7 +115,17 @@ public final class KithServer implements AutoCloseable {
   public KithServer start() {
     server.start().join();
     limitPruner.start();
+    popularRefresher.start();
     return this;
+  }
+
+  /**
+   * Recomputes the popular accounts now, on the calling thread (it scans every user). The server does this by
+   * itself in the background at start and then on its {@code popularRefreshInterval}; this is for tests and
+   * operators who want a fresh ranking at once.
+   */
+  public void refreshPopularAccounts() {
+    popularRefresher.refresh();
   }
 
   /** The bound port; useful after {@link KithServerBuilder#port(int) port(0)}. */
@@ -121,6 +140,7 @@ public final class KithServer implements AutoCloseable {
   /** Stops accepting requests, lets in-flight ones finish (graceful shutdown), and returns once stopped. */
   public void stop() {
     limitPruner.stop();
+    popularRefresher.stop();
     server.stop().join();
     gcMetrics.close();
     registry.close();

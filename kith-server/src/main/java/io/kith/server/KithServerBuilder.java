@@ -3,8 +3,11 @@ package io.kith.server;
 import io.kith.core.relation.RelationLimits;
 import io.kith.core.spi.KithStore;
 import io.kith.server.internal.auth.Argon2Cost;
+import io.kith.server.internal.auth.ServiceTokens;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -38,6 +41,8 @@ public final class KithServerBuilder {
   long signupLimitPerIpHour = DEFAULT_SIGNUP_LIMIT_PER_IP_HOUR;
   boolean trustForwardedFor;
   Duration limitPruneInterval = Duration.ofMinutes(5);
+  List<ServiceTokens.ServiceToken> serviceTokens = new ArrayList<>();
+  Duration popularRefreshInterval = Duration.ofMinutes(10);
 
   KithServerBuilder() {}
 
@@ -182,6 +187,27 @@ public final class KithServerBuilder {
       throw new IllegalArgumentException("limitPruneInterval: " + interval + " (expected: 1 ms to 1 day)");
     }
     this.limitPruneInterval = interval;
+    return this;
+  }
+
+  /**
+   * Adds a service token, {@code NAME:SCOPE[,SCOPE...]:SHA256HEX}: the SHA-256 (hex) of a random token that an
+   * internal service sends as its bearer token, with the scopes it grants (e.g. {@code followers:read}).
+   */
+  public KithServerBuilder serviceToken(String spec) {
+    Objects.requireNonNull(spec, "serviceToken");
+    serviceTokens.add(ServiceTokens.parse(spec));
+    new ServiceTokens(serviceTokens); // refuses a repeated name or hash now, naming it
+    return this;
+  }
+
+  /** How often the popular accounts (the cold-start suggestions) are recomputed by a scan of all users. */
+  public KithServerBuilder popularRefreshInterval(Duration interval) {
+    Objects.requireNonNull(interval, "popularRefreshInterval");
+    if (interval.toMillis() < 1 || interval.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException("popularRefreshInterval: " + interval + " (expected: 1 ms to 1 day)");
+    }
+    this.popularRefreshInterval = interval;
     return this;
   }
 

@@ -3,8 +3,13 @@ package io.kith.server;
 import io.kith.core.spi.KithStore;
 import io.kith.core.spi.StoreConfig;
 import io.kith.core.spi.StoreProvider;
+import io.kith.server.internal.auth.ServiceTokens;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -108,6 +113,21 @@ public final class Main {
             + "true or false (env KITH_TRUST_FORWARDED_FOR, default ${DEFAULT-VALUE}).")
     String trustForwardedFor;
 
+    @Option(names = "--service-token", paramLabel = "NAME:SCOPES:SHA256HEX",
+        description = "A service token for internal callers, repeatable: its name, comma-separated scopes "
+            + "(followers:read) and the SHA-256 (hex) of the token; never the token itself "
+            + "(env KITH_SERVICE_TOKENS, specs separated by spaces or ';', used when no flag is given).")
+    List<String> serviceTokens;
+
+    @Option(names = "--service-tokens-file", defaultValue = "${env:KITH_SERVICE_TOKENS_FILE}",
+        description = "A file of service-token specs, one a line, '#' comments (env KITH_SERVICE_TOKENS_FILE).")
+    Path serviceTokensFile;
+
+    @Option(names = "--popular-refresh-minutes", defaultValue = "${env:KITH_POPULAR_REFRESH_MINUTES:-10}",
+        description = "Minutes between scans that rank popular accounts for suggestions "
+            + "(env KITH_POPULAR_REFRESH_MINUTES, default ${DEFAULT-VALUE}).")
+    String popularRefreshMinutes;
+
     @Override
     public Integer call() {
       // Validate the server's settings before opening (and locking) the store.
@@ -121,7 +141,11 @@ public final class Main {
           .followLimitPerMinute(parseLimit("follow-limit-per-minute", followLimitPerMinute))
           .loginFailureLimit(parseLimit("login-failure-limit-per-handle", loginFailureLimit))
           .signupLimitPerIpHour(parseLimit("signup-limit-per-ip-hour", signupLimitPerIpHour))
-          .trustForwardedFor(parseBoolean("trust-forwarded-for", trustForwardedFor));
+          .trustForwardedFor(parseBoolean("trust-forwarded-for", trustForwardedFor))
+          .popularRefreshInterval(Duration.ofMinutes(parseLimit("popular-refresh-minutes", popularRefreshMinutes)));
+      for (String spec : serviceTokenSpecs()) {
+        builder.serviceToken(spec);
+      }
       KithStore kithStore = StoreProvider.named(store)
           .open(StoreConfig.of(Map.of("path", data.toString(), "sync", sync)));
       // Registered before the server starts so a SIGTERM at any point still closes the store cleanly.
@@ -143,6 +167,30 @@ public final class Main {
       System.out.flush();
       server.awaitStop();
       return 0;
+    }
+
+    /** The flags' specs, or else those of KITH_SERVICE_TOKENS; then those of the tokens file, if any. */
+    private List<String> serviceTokenSpecs() {
+      List<String> specs = new ArrayList<>();
+      if (serviceTokens != null) {
+        specs.addAll(serviceTokens);
+      } else {
+        String env = System.getenv("KITH_SERVICE_TOKENS");
+        if (env != null) {
+          specs.addAll(ServiceTokens.specs(env));
+        }
+      }
+      if (serviceTokensFile != null) {
+        String text;
+        try {
+          text = Files.readString(serviceTokensFile);
+        } catch (IOException e) {
+          throw new IllegalArgumentException("service-tokens-file: " + serviceTokensFile + " (expected: a readable "
+              + "file: " + e.getMessage() + ")");
+        }
+        specs.addAll(ServiceTokens.specs(text));
+      }
+      return specs;
     }
 
     private static long parseLimit(String name, String text) {

@@ -1,5 +1,6 @@
 package io.kith.server.internal.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.kith.core.Handle;
 import io.kith.core.KithException;
@@ -17,7 +18,7 @@ import java.util.Set;
 /** {@code GET/PATCH/DELETE /v1/me}: the caller's own account. */
 public final class MeApi {
   private static final Set<String> FIELDS = Set.of("handle", "display_name", "bio", "avatar_url", "private",
-      "lists_visibility");
+      "lists_visibility", "discoverable");
 
   private final ApiContext api;
 
@@ -26,7 +27,7 @@ public final class MeApi {
   }
 
   public AggregatedHttpResponse get(ApiRequest request) {
-    return Responses.ok(api.cards().card(self(request.caller().userId()), Optional.empty()));
+    return Responses.ok(ownCard(self(request.caller().userId())));
   }
 
   public AggregatedHttpResponse update(ApiRequest request) {
@@ -57,9 +58,18 @@ public final class MeApi {
     if (listsVisibility.isPresent()) {
       update = update.withListsVisibility(ListsVisibility.parse("lists_visibility", listsVisibility.get()));
     }
+    Optional<Boolean> discoverable = body.bool("discoverable");
+    if (discoverable.isPresent()) {
+      update = update.withDiscoverable(discoverable.get());
+    }
     // Turning a private account public approves all its pending follow requests (the store pages through them).
     User user = update.isEmpty() ? self(me) : api.store().updateUser(me, update);
-    return Responses.ok(api.cards().card(user, Optional.empty()));
+    return Responses.ok(ownCard(user));
+  }
+
+  /** The public card plus the owner's own settings that others do not see. */
+  private ObjectNode ownCard(User user) {
+    return api.cards().card(user, Optional.empty()).put("discoverable", user.discoverable());
   }
 
   public AggregatedHttpResponse delete(ApiRequest request) {

@@ -20,24 +20,28 @@ import java.util.Optional;
 public final class UsersApi {
   private final ApiContext api;
   private final VisibleUsers visible;
+  private final KnownFollowersCards knownFollowers;
 
   public UsersApi(ApiContext api) {
     this.api = api;
     this.visible = new VisibleUsers(api.store(), api.clock());
+    this.knownFollowers = new KnownFollowersCards(api);
   }
 
   public AggregatedHttpResponse byId(ApiRequest request) {
     Optional<UserId> viewer = request.optionalCaller().map(Caller::userId);
     UserId id = UserId.parse("id", request.pathParam("id"));
+    boolean withKnownFollowers = KnownFollowersCards.requested(request);
     User user = visible.byId(id, viewer).user();
-    return Responses.ok(api.cards().card(user, viewer));
+    return Responses.ok(cards(List.of(user), viewer, withKnownFollowers).getFirst());
   }
 
   public AggregatedHttpResponse byHandle(ApiRequest request) {
     Optional<UserId> viewer = request.optionalCaller().map(Caller::userId);
     Handle handle = Handle.parse("handle", request.pathParam("handle"));
+    boolean withKnownFollowers = KnownFollowersCards.requested(request);
     User user = visible.byHandle(handle, viewer).user();
-    return Responses.ok(api.cards().card(user, viewer));
+    return Responses.ok(cards(List.of(user), viewer, withKnownFollowers).getFirst());
   }
 
   /**
@@ -47,9 +51,19 @@ public final class UsersApi {
   public AggregatedHttpResponse batch(ApiRequest request) {
     Optional<UserId> viewer = request.optionalCaller().map(Caller::userId);
     List<UserId> ids = QueryArguments.ids(request.query("ids"));
+    boolean withKnownFollowers = KnownFollowersCards.requested(request);
     ObjectNode body = Json.object();
     ArrayNode items = body.putArray("items");
-    api.cards().cards(visible.batch(ids, viewer), viewer).forEach(items::add);
+    cards(visible.batch(ids, viewer), viewer, withKnownFollowers).forEach(items::add);
     return Responses.ok(body);
+  }
+
+  /** Cards, with {@code viewer.known_followers} where asked for ({@code ?include=known_followers}) and allowed. */
+  private List<ObjectNode> cards(List<User> users, Optional<UserId> viewer, boolean withKnownFollowers) {
+    List<ObjectNode> cards = api.cards().cards(users, viewer);
+    if (withKnownFollowers && viewer.isPresent()) {
+      knownFollowers.addTo(cards, users, viewer.get());
+    }
+    return cards;
   }
 }

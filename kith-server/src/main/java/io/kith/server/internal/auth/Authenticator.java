@@ -18,10 +18,17 @@ import java.util.Optional;
 public final class Authenticator {
   private final KithStore store;
   private final Clock clock;
+  private final ServiceTokens serviceTokens;
 
   public Authenticator(KithStore store, Clock clock) {
+    this(store, clock, ServiceTokens.none());
+  }
+
+  /** {@code serviceTokens} are recognized only to be refused: they act for no user (403, not 401). */
+  public Authenticator(KithStore store, Clock clock, ServiceTokens serviceTokens) {
     this.store = store;
     this.clock = clock;
+    this.serviceTokens = serviceTokens;
   }
 
   public record Caller(UserId userId, TokenHash tokenHash) {}
@@ -45,6 +52,10 @@ public final class Authenticator {
       throw unauthenticated("Authorization must be 'Bearer <token>'");
     }
     String token = header.substring(space + 1).strip();
+    serviceTokens.find(token).ifPresent(service -> {
+      throw KithException.of(ErrorCode.FORBIDDEN, "service token " + service.name()
+          + " acts for no user; it may call only the service endpoints its scopes name");
+    });
     if (!BearerTokens.isWellFormed(token)) {
       throw unauthenticated("the bearer token is malformed");
     }

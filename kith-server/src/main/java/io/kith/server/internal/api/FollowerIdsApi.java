@@ -1,0 +1,58 @@
+package io.kith.server.internal.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import io.kith.core.KithException;
+import io.kith.core.UserId;
+import io.kith.core.spi.Edge;
+import io.kith.core.spi.EdgeList;
+import io.kith.core.spi.EdgePage;
+import io.kith.core.spi.PageRequest;
+import io.kith.core.spi.Position;
+import io.kith.server.internal.http.ApiRequest;
+import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.json.Json;
+import io.kith.server.internal.paging.QueryCursors;
+import io.kith.server.internal.paging.QueryCursors.Kind;
+import java.util.Optional;
+
+/**
+ * {@code GET /v1/users/{id}/followers/ids}: the fan-out stream, follower ids only (as strings), newest first, in
+ * pages of up to {@value #MAX_LIMIT} read with one range scan each. Only service tokens with
+ * {@code followers:read} reach it (checked before this runs); they act for no user, so no viewer filter applies,
+ * and private accounts' followers are included: delivering a private account's posts to its followers is the
+ * point.
+ */
+public final class FollowerIdsApi {
+  static final int DEFAULT_LIMIT = 1_000;
+  static final int MAX_LIMIT = 5_000;
+
+  private final ApiContext api;
+
+  public FollowerIdsApi(ApiContext api) {
+    this.api = api;
+  }
+
+  public AggregatedHttpResponse page(ApiRequest request) {
+    UserId owner = UserId.parse("id", request.pathParam("id"));
+    int limit = BoundedLimit.parse(request.query("limit"), DEFAULT_LIMIT, MAX_LIMIT);
+    Optional<Position> after = QueryCursors.decode(request.query("cursor"), Kind.FOLLOWER_IDS, owner,
+        Optional.empty());
+    if (api.store().user(owner).isEmpty()) {
+      throw KithException.notFound("no user with id " + owner);
+    }
+    EdgePage page = api.store().edges(EdgeList.FOLLOWERS, owner, new PageRequest(after, limit));
+    ObjectNode body = Json.object();
+    ArrayNode ids = body.putArray("ids");
+    for (Edge edge : page.edges()) {
+      ids.add(edge.other().toString());
+    }
+    if (page.next().isPresent()) {
+      body.put("next_cursor", QueryCursors.encode(Kind.FOLLOWER_IDS, owner, Optional.empty(), page.next().get()));
+    } else {
+      body.putNull("next_cursor");
+    }
+    return Responses.ok(body);
+  }
+}

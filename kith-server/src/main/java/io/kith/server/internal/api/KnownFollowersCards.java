@@ -1,0 +1,98 @@
+package io.kith.server.internal.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kith.core.KithException;
+import io.kith.core.Relationship;
+import io.kith.core.User;
+import io.kith.core.UserId;
+import io.kith.core.query.GraphQueries;
+import io.kith.core.query.GraphQueries.KnownFollowers;
+import io.kith.core.query.Visibility;
+import io.kith.server.internal.http.ApiRequest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Adds {@code viewer.known_followers: {count, sample: [up to 3 cards]}} ("followed by alice, bob and 12 others you
+ * follow") to cards when a request asks with {@code ?include=known_followers}. It needs a viewer, and it says who
+ * is in a user's followers list, so a card gets it only where the viewer may see that user's lists, and never on
+ * the viewer's own card. Sample cards of all the cards come from one batched user read and one card build.
+ */
+final class KnownFollowersCards {
+  static final String INCLUDE = "known_followers";
+  private static final Set<String> KNOWN_INCLUDES = Set.of(INCLUDE);
+
+  private final ApiContext api;
+  private final GraphQueries queries;
+
+  KnownFollowersCards(ApiContext api) {
+    this.api = api;
+    this.queries = new GraphQueries(api.store(), api.clock());
+  }
+
+  /** Whether {@code ?include=} (comma-separated) asks for known followers; 400 on field {@code include} if unknown. */
+  static boolean requested(ApiRequest request) {
+    Optional<String> raw = request.query("include");
+    if (raw.isEmpty()) {
+      return false;
+    }
+    boolean asked = false;
+    for (String part : raw.get().split(",", -1)) {
+      if (!KNOWN_INCLUDES.contains(part)) {
+        throw KithException.invalid("include", "include may list: " + INCLUDE + " (was '" + part + "')");
+      }
+      asked = true;
+    }
+    return asked;
+  }
+
+  /** Adds the summary to each card (built for {@code viewer}, in the order of {@code users}) that may have it. */
+  void addTo(List<ObjectNode> cards, List<User> users, UserId viewer) {
+    if (users.isEmpty()) {
+      return;
+    }
+    List<UserId> ids = users.stream().map(User::id).toList();
+    Map<UserId, Relationship> relations = new HashMap<>();
+    api.store().relationships(viewer, ids, api.clock().instant()).forEach(r -> relations.put(r.other(), r));
+    Map<Integer, KnownFollowers> summaries = new LinkedHashMap<>();
+    Set<UserId> sampled = new LinkedHashSet<>();
+    for (int i = 0; i < users.size(); i++) {
+      User user = users.get(i);
+      if (user.id().equals(viewer)
+          || !Visibility.canSeeLists(Optional.of(viewer), user, Optional.ofNullable(relations.get(user.id())))) {
+        continue;
+      }
+      KnownFollowers summary = queries.knownFollowersSummary(viewer, user.id());
+      summaries.put(i, summary);
+      sampled.addAll(summary.sample());
+    }
+    Map<UserId, ObjectNode> sampleCards = sampleCards(new ArrayList<>(sampled), viewer);
+    summaries.forEach((index, summary) -> {
+      ObjectNode card = cards.get(index);
+      JsonNode existing = card.get("viewer");
+      ObjectNode viewerNode = existing instanceof ObjectNode node ? node : card.putObject("viewer");
+      ObjectNode known = viewerNode.putObject("known_followers");
+      known.put("count", summary.count());
+      ArrayNode sample = known.putArray("sample");
+      summary.sample().stream().map(sampleCards::get).filter(c -> c != null).forEach(sample::add);
+    });
+  }
+
+  private Map<UserId, ObjectNode> sampleCards(List<UserId> ids, UserId viewer) {
+    List<User> users = api.store().users(ids);
+    List<ObjectNode> cards = api.cards().cards(users, Optional.of(viewer));
+    Map<UserId, ObjectNode> byId = new HashMap<>();
+    for (int i = 0; i < users.size(); i++) {
+      byId.put(users.get(i).id(), cards.get(i));
+    }
+    return byId;
+  }
+}

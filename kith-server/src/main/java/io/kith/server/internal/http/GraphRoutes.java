@@ -1,0 +1,37 @@
+package io.kith.server.internal.http;
+
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.server.ServerBuilder;
+import io.kith.core.query.PopularAccounts;
+import io.kith.server.internal.api.ApiContext;
+import io.kith.server.internal.api.FollowerIdsApi;
+import io.kith.server.internal.api.GraphQueriesApi;
+import io.kith.server.internal.api.SuggestionsApi;
+import io.kith.server.internal.auth.Authenticator;
+import io.kith.server.internal.auth.ServiceAuthenticator;
+import io.kith.server.internal.auth.ServiceTokens;
+
+/** The graph-query routes (docs/api.md, "Graph queries") and the service-token route for fan-out. */
+public final class GraphRoutes {
+  private GraphRoutes() {}
+
+  public static void register(ServerBuilder server, ApiContext api, Authenticator users,
+                              ServiceTokens serviceTokens, PopularAccounts popular) {
+    GraphQueriesApi graph = new GraphQueriesApi(api);
+    SuggestionsApi suggestions = new SuggestionsApi(api, popular);
+    ServiceAuthenticator services = new ServiceAuthenticator(serviceTokens, users);
+
+    bind(server, users, HttpMethod.GET, "/v1/users/{id}/known-followers", graph::knownFollowers);
+    bind(server, users, HttpMethod.GET, "/v1/users/{id}/mutual-following", graph::mutualFollowing);
+    bind(server, users, HttpMethod.GET, "/v1/me/follow-back", graph::followBack);
+    bind(server, users, HttpMethod.GET, "/v1/me/suggestions", suggestions::list);
+    bind(server, users, HttpMethod.DELETE, "/v1/me/suggestions/{id}", suggestions::dismiss);
+    server.route().methods(HttpMethod.GET).path("/v1/users/{id}/followers/ids")
+        .build(new ServiceApiService(new FollowerIdsApi(api)::page, users, services, ServiceTokens.FOLLOWERS_READ));
+  }
+
+  private static void bind(ServerBuilder server, Authenticator users, HttpMethod method, String path,
+                           ApiHandler handler) {
+    server.route().methods(method).path(path).build(new BlockingApiService(handler, users));
+  }
+}
