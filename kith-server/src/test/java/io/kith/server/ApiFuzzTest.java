@@ -1,0 +1,258 @@
+package io.kith.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kith.core.Relationship;
+import io.kith.core.User;
+import io.kith.core.UserId;
+import io.kith.core.spi.KithStore;
+import io.kith.server.testing.Account;
+import io.kith.server.testing.KithServerExtension;
+import io.kith.server.testing.MutableClock;
+import io.kith.server.testing.Reply;
+import io.kith.server.testing.TestApi;
+import io.kith.store.tck.GraphInvariants;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A seeded fuzzer: random and malformed methods, paths, query parameters, headers and JSON bodies, sent by a few
+ * users at each other. No answer may be a 5xx; a refused request (4xx) may change nothing in the graph; afterwards,
+ * with the server stopped, the store's invariants hold. Set {@code -Dkith.fuzz.seed=N} to replay a run and
+ * {@code -Dkith.fuzz.requests=N} for a longer one.
+ */
+class ApiFuzzTest {
+  private static final MutableClock clock = new MutableClock(Instant.parse("2026-08-01T00:00:00Z"));
+  private static final int REQUESTS = Integer.getInteger("kith.fuzz.requests", 600);
+
+  @RegisterExtension
+  static final KithServerExtension server = new KithServerExtension(clock);
+
+  private final Random random = new Random(Long.getLong("kith.fuzz.seed", 20261130L));
+  private final List<Account> accounts = new ArrayList<>();
+  private final List<UserId> everyone = new ArrayList<>();
+
+  @Test
+  void randomAndMalformedRequestsNeverFailTheServerOrBreakTheGraph() {
+    TestApi api = server.api();
+    for (int i = 0; i < 6; i++) {
+      addAccount(api);
+    }
+    api.setPrivate(accounts.get(0), true);
+
+    for (int i = 0; i < REQUESTS; i++) {
+      if (i % 100 == 99) {
+        refreshSessions(api);
+      }
+      String method = method();
+      String path = path();
+      String body = body();
+      String authorization = authorization();
+      Map<String, String> headers = headers();
+      String before = fingerprint();
+
+      String request = "#" + i + " " + method + " " + path + " auth=" + authorization + " headers=" + headers
+          + " body=" + abbreviate(body);
+      Reply reply;
+      try {
+        reply = api.send(method, path, authorization, body, headers);
+      } catch (RuntimeException e) {
+        throw new AssertionError("no answer to " + request, e);
+      }
+      assertThat(reply.status()).as(request + " -> " + reply).isLessThan(500);
+      if (reply.status() >= 400) {
+        assertThat(fingerprint()).as("refused, yet changed the graph: " + request + " -> " + reply)
+            .isEqualTo(before);
+        if (reply.status() != 405) {
+          assertThat(reply.contentType()).as(request).startsWith("application/problem+json");
+        }
+      }
+    }
+
+    server.stopServer();
+    GraphInvariants.assertHold(server.store(), everyone);
+  }
+
+  private void addAccount(TestApi api) {
+    Account account = api.signUp();
+    accounts.add(account);
+    everyone.add(UserId.parse("id", account.id()));
+  }
+
+  /** Logs every live account in again (fuzzed log-outs revoke tokens) and keeps a few accounts alive. */
+  private void refreshSessions(TestApi api) {
+    KithStore store = server.store();
+    for (int i = 0; i < accounts.size(); i++) {
+      Account account = accounts.get(i);
+      User user = store.user(UserId.parse("id", account.id())).orElse(null);
+      if (user == null) {
+        continue;
+      }
+      // A fuzzed PATCH may have renamed the account.
+      accounts.set(i, api.logIn(new Account(account.id(), user.handle().value(), account.token(),
+          account.password())));
+    }
+    long alive = everyone.stream().filter(id -> store.user(id).isPresent()).count();
+    for (long n = alive; n < 4; n++) {
+      addAccount(api);
+    }
+  }
+
+  /** Profiles, counts and every pairwise relationship: what a refused request must leave as it was. */
+  private String fingerprint() {
+    KithStore store = server.store();
+    StringBuilder out = new StringBuilder();
+    for (UserId id : everyone) {
+      out.append(store.user(id).map(User::toString).orElse("absent")).append(store.counts(id)).append('\n');
+      for (Relationship r : store.relationships(id, everyone, clock.instant())) {
+        out.append(r).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private String method() {
+    return pick("GET", "GET", "PUT", "PUT", "POST", "POST", "PATCH", "DELETE", "DELETE", "OPTIONS", "TRACE",
+        "FOO");
+  }
+
+  private String userRef() {
+    return switch (random.nextInt(8)) {
+      case 0, 1, 2, 3 -> accounts.get(random.nextInt(accounts.size())).id();
+      case 4 -> pick("0", "-1", "1", "4242424242", "9223372036854775807", "9223372036854775808");
+      case 5 -> pick("abc", "%20", "1e3", "0x10", "%E2%98%83", "..", "%2e%2e", "me", "%00", "1,2");
+      case 6 -> Long.toString(random.nextLong());
+      default -> "" + random.nextInt(1000);
+    };
+  }
+
+  private String path() {
+    String id = userRef();
+    String base = switch (random.nextInt(24)) {
+      case 0 -> "/v1/accounts";
+      case 1 -> "/v1/sessions";
+      case 2 -> "/v1/sessions/current";
+      case 3, 4 -> "/v1/me";
+      case 5, 6 -> "/v1/me/following/" + id;
+      case 7 -> "/v1/me/followers/" + id;
+      case 8 -> "/v1/me/follow-requests";
+      case 9 -> "/v1/me/follow-requests/outgoing";
+      case 10 -> "/v1/me/follow-requests/" + id + "/" + pick("accept", "reject", "maybe");
+      case 11 -> "/v1/me/blocks";
+      case 12, 13 -> "/v1/me/blocks/" + id;
+      case 14 -> "/v1/me/mutes";
+      case 15, 16 -> "/v1/me/mutes/" + id;
+      case 17 -> "/v1/users/" + id;
+      case 18 -> "/v1/users/by-handle/" + pick("user_1", "USER_2", "a", "%F0%9F%98%80", "x".repeat(40), id);
+      case 19 -> "/v1/users";
+      case 20 -> "/v1/users/" + id + "/" + pick("followers", "following", "friends", "blocks");
+      case 21 -> "/v1/relationships";
+      case 22 -> pick("/health", "/metrics", "/", "/v1", "/v2/me", "/v1/me/", "/v1//me");
+      default -> "/v1/" + pick("me/following", "users/", "me/mutes/" + id + "/extra", "follow-requests");
+    };
+    return base + query();
+  }
+
+  private String query() {
+    if (random.nextInt(3) > 0) {
+      return "";
+    }
+    List<String> params = new ArrayList<>();
+    int n = 1 + random.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      params.add(switch (random.nextInt(5)) {
+        case 0 -> "limit=" + pick("0", "1", "3", "100", "101", "-5", "abc", "", "2147483648");
+        case 1 -> "cursor=" + pick("", "AQ", "abc", "AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "%25%25%25",
+            "AQMAAAAAAAAAAQAAAAAAAAABAAAAAAAAAAE");
+        case 2 -> "ids=" + userRef() + (random.nextBoolean() ? "," + userRef() : "")
+            + (random.nextInt(10) == 0 ? ",1".repeat(120) : "");
+        case 3 -> "ids=";
+        default -> pick("x=1", "limit=1&limit=2", "%7Bzz%7D=1", "ids");
+      });
+    }
+    return "?" + String.join("&", params);
+  }
+
+  private String body() {
+    return switch (random.nextInt(10)) {
+      case 0, 1 -> null;
+      case 2 -> pick("", "{", "}", "[]", "null", "42", "\"text\"", "{\"a\":1,\"a\":2}", "{} {}", "{\"bio\":}",
+          "\u0000", "{\"handle\": \"x\"", "tru", "{\"bio\": \"\\ud800\"}");
+      case 3 -> "[" + "[".repeat(2_000) + "]".repeat(2_000) + "]";
+      case 4 -> "{\"bio\": \"" + "b".repeat(random.nextInt(70_000)) + "\"}";
+      default -> randomObject();
+    };
+  }
+
+  private static final String[] FIELDS = {"handle", "password", "display_name", "bio", "avatar_url", "private",
+      "lists_visibility", "duration_seconds", "id", "state", ""};
+
+  private String randomObject() {
+    Map<String, String> fields = new LinkedHashMap<>();
+    int n = random.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      fields.put(FIELDS[random.nextInt(FIELDS.length)], randomValue());
+    }
+    StringBuilder out = new StringBuilder("{");
+    fields.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+    return out.append('}').toString();
+  }
+
+  private String randomValue() {
+    return switch (random.nextInt(12)) {
+      case 0 -> "null";
+      case 1 -> pick("true", "false");
+      case 2 -> Long.toString(random.nextLong());
+      case 3 -> pick("0", "-1", "60", "1.5", "1e400", "315360000", "99999999999999999999999");
+      case 4 -> "\"" + TestApi.newHandle("fz") + "\"";
+      case 5 -> pick("\"everyone\"", "\"followers\"", "\"friends\"", "\"only_me\"", "\"EVERYONE\"");
+      case 6 -> pick("\"https://img.example/a.png\"", "\"http://x\"", "\"javascript:alert(1)\"");
+      case 7 -> "\"" + "z".repeat(random.nextInt(400)) + "\"";
+      case 8 -> pick("[]", "{}", "[1,2]", "{\"a\":{}}");
+      case 9 -> pick("\"correct horse battery\"", "\"short\"");
+      case 10 -> "\"\\u0000\\n\\t\\\"\"";
+      default -> "\"" + pick("admin", "me", ".dot", "UPPER", "ok_name", "12345", "héllo") + "\"";
+    };
+  }
+
+  private String authorization() {
+    return switch (random.nextInt(10)) {
+      case 0 -> null;
+      case 1 -> pick("Bearer", "Bearer ", "Basic abc", "bearer kith_x", "Bearer kith_" + "A".repeat(43),
+          "Bearer " + "kith_" + "\u00e9".repeat(43), "Token abc def");
+      default -> accounts.get(random.nextInt(accounts.size())).token();
+    };
+  }
+
+  private Map<String, String> headers() {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (random.nextInt(4) == 0) {
+      headers.put("Content-Type", pick("text/plain", "application/json; charset=latin1", "application/xml",
+          "multipart/form-data; boundary=x", "application/json"));
+    }
+    if (random.nextInt(6) == 0) {
+      headers.put("X-Forwarded-For", pick("1.2.3.4", "not-an-ip", "::1, 10.0.0.1"));
+    }
+    if (random.nextInt(8) == 0) {
+      headers.put("Accept", pick("text/html", "*/*", "application/problem+json"));
+    }
+    if (random.nextInt(8) == 0) {
+      headers.put("X-Request-Id", pick("abc", "x".repeat(500)));
+    }
+    return headers;
+  }
+
+  private String pick(String... options) {
+    return options[random.nextInt(options.length)];
+  }
+
+  private static String abbreviate(String body) {
+    return body == null || body.length() < 200 ? body : body.substring(0, 200) + "...(" + body.length() + ")";
+  }
+}
