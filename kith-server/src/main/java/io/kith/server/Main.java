@@ -115,7 +115,7 @@ public final class Main {
 
     @Option(names = "--service-token", paramLabel = "NAME:SCOPES:SHA256HEX",
         description = "A service token for internal callers, repeatable: its name, comma-separated scopes "
-            + "(followers:read) and the SHA-256 (hex) of the token; never the token itself "
+            + "(followers:read, following:read) and the SHA-256 (hex) of the token; never the token itself "
             + "(env KITH_SERVICE_TOKENS, specs separated by spaces or ';', used when no flag is given).")
     List<String> serviceTokens;
 

@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
 public final class ServiceTokens {
   /** Read any user's follower ids ({@code GET /v1/users/{id}/followers/ids}). */
   public static final String FOLLOWERS_READ = "followers:read";
+  /** Read any user's following ids ({@code GET /v1/users/{id}/following/ids}). */
+  public static final String FOLLOWING_READ = "following:read";
   /** Every scope the server knows; a configured unknown scope is a typo, refused at start. */
-  public static final Set<String> SCOPES = Set.of(FOLLOWERS_READ);
+  public static final Set<String> SCOPES = Set.of(FOLLOWERS_READ, FOLLOWING_READ);
 
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");

@@ -3,15 +3,16 @@ package io.kith.server.internal.http;
 import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.server.ServerBuilder;
 import io.kith.core.query.PopularAccounts;
+import io.kith.core.spi.EdgeList;
 import io.kith.server.internal.api.ApiContext;
-import io.kith.server.internal.api.FollowerIdsApi;
+import io.kith.server.internal.api.EdgeIdsApi;
 import io.kith.server.internal.api.GraphQueriesApi;
 import io.kith.server.internal.api.SuggestionsApi;
 import io.kith.server.internal.auth.Authenticator;
 import io.kith.server.internal.auth.ServiceAuthenticator;
 import io.kith.server.internal.auth.ServiceTokens;
 
-/** The graph-query routes (docs/api.md, "Graph queries") and the service-token route for fan-out. */
+/** The graph-query routes (docs/api.md, "Graph queries") and the service-token routes for fan-out. */
 public final class GraphRoutes {
   private GraphRoutes() {}
 
@@ -26,8 +27,16 @@ public final class GraphRoutes {
     bind(server, users, HttpMethod.GET, "/v1/me/follow-back", graph::followBack);
     bind(server, users, HttpMethod.GET, "/v1/me/suggestions", suggestions::list);
     bind(server, users, HttpMethod.DELETE, "/v1/me/suggestions/{id}", suggestions::dismiss);
-    server.route().methods(HttpMethod.GET).path("/v1/users/{id}/followers/ids")
-        .build(new ServiceApiService(new FollowerIdsApi(api)::page, users, services, ServiceTokens.FOLLOWERS_READ));
+    bindService(server, users, services, "/v1/users/{id}/followers/ids", new EdgeIdsApi(api, EdgeList.FOLLOWERS),
+        ServiceTokens.FOLLOWERS_READ);
+    bindService(server, users, services, "/v1/users/{id}/following/ids", new EdgeIdsApi(api, EdgeList.FOLLOWING),
+        ServiceTokens.FOLLOWING_READ);
+  }
+
+  private static void bindService(ServerBuilder server, Authenticator users, ServiceAuthenticator services,
+                                  String path, EdgeIdsApi api, String scope) {
+    server.route().methods(HttpMethod.GET).path(path)
+        .build(new ServiceApiService(api::page, users, services, scope));
   }
 
   private static void bind(ServerBuilder server, Authenticator users, HttpMethod method, String path,

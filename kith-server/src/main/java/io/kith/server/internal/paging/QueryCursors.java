@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Opaque keyset cursors of the graph-query lists (known followers, mutual following, follow-back, follower ids):
- * base64url of (version, kind, owner id, partner id, position time, position id). They have their own version and
+ * Opaque keyset cursors of the graph-query lists (known followers, mutual following, follow-back, follower and
+ * following ids): base64url of (version, kind, owner id, partner id, position time, position id). They have their own version and
  * length, so a cursor of a plain list ({@link Cursors}) is refused here and one of these is refused there; the kind,
  * owner and partner (the viewer or the {@code with} user) inside make a cursor of one query a 400 on another.
  */
@@ -20,7 +20,7 @@ public final class QueryCursors {
 
   /** Which query a cursor pages; the byte values are part of every cursor handed out: never renumber. */
   public enum Kind {
-    KNOWN_FOLLOWERS(1), MUTUAL_FOLLOWING(2), FOLLOW_BACK(3), FOLLOWER_IDS(4);
+    KNOWN_FOLLOWERS(1), MUTUAL_FOLLOWING(2), FOLLOW_BACK(3), FOLLOWER_IDS(4), FOLLOWING_IDS(5);
 
     private final byte code;
 

@@ -18,38 +18,47 @@ import io.kith.server.internal.paging.QueryCursors.Kind;
 import java.util.Optional;
 
 /**
- * {@code GET /v1/users/{id}/followers/ids}: the fan-out stream, follower ids only (as strings), newest first, in
- * pages of up to {@value #MAX_LIMIT} read with one range scan each. Only service tokens with
- * {@code followers:read} reach it (checked before this runs); they act for no user, so no viewer filter applies,
- * and private accounts' followers are included: delivering a private account's posts to its followers is the
+ * {@code GET /v1/users/{id}/followers/ids} (the fan-out stream) and {@code /following/ids} (for fan-in): ids only
+ * (as strings), newest first, in pages of up to {@value #MAX_LIMIT} read with one range scan each. Only service
+ * tokens with the list's scope reach them (checked before this runs); they act for no user, so no viewer filter
+ * applies, and private accounts' lists are included: delivering a private account's posts to its followers is the
  * point.
  */
-public final class FollowerIdsApi {
+public final class EdgeIdsApi {
   static final int DEFAULT_LIMIT = 1_000;
   static final int MAX_LIMIT = 5_000;
 
   private final ApiContext api;
+  private final EdgeList list;
+  private final Kind cursorKind;
 
-  public FollowerIdsApi(ApiContext api) {
+  /** {@code list}: FOLLOWERS or FOLLOWING. */
+  public EdgeIdsApi(ApiContext api, EdgeList list) {
     this.api = api;
+    this.list = list;
+    this.cursorKind = switch (list) {
+      case FOLLOWERS -> Kind.FOLLOWER_IDS;
+      case FOLLOWING -> Kind.FOLLOWING_IDS;
+      default -> throw new IllegalArgumentException("list: " + list + " (expected: FOLLOWERS or FOLLOWING)");
+    };
   }
 
   public AggregatedHttpResponse page(ApiRequest request) {
     UserId owner = UserId.parse("id", request.pathParam("id"));
     int limit = BoundedLimit.parse(request.query("limit"), DEFAULT_LIMIT, MAX_LIMIT);
-    Optional<Position> after = QueryCursors.decode(request.query("cursor"), Kind.FOLLOWER_IDS, owner,
+    Optional<Position> after = QueryCursors.decode(request.query("cursor"), cursorKind, owner,
         Optional.empty());
     if (api.store().user(owner).isEmpty()) {
       throw KithException.notFound("no user with id " + owner);
     }
-    EdgePage page = api.store().edges(EdgeList.FOLLOWERS, owner, new PageRequest(after, limit));
+    EdgePage page = api.store().edges(list, owner, new PageRequest(after, limit));
     ObjectNode body = Json.object();
     ArrayNode ids = body.putArray("ids");
     for (Edge edge : page.edges()) {
       ids.add(edge.other().toString());
     }
     if (page.next().isPresent()) {
-      body.put("next_cursor", QueryCursors.encode(Kind.FOLLOWER_IDS, owner, Optional.empty(), page.next().get()));
+      body.put("next_cursor", QueryCursors.encode(cursorKind, owner, Optional.empty(), page.next().get()));
     } else {
       body.putNull("next_cursor");
     }
