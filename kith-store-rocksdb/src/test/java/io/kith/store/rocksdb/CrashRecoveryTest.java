@@ -118,6 +118,41 @@ class CrashRecoveryTest {
     }
   }
 
+  @Test
+  void anApprovalOfPendingRequestsCutShortBySigkillIsFinishedOnReopen() throws Exception {
+    Process child = startChild("approve", "1200");
+    List<UserId> users = new ArrayList<>();
+    UserId owner = null;
+    try (BufferedReader lines = reader(child)) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        String[] parts = line.split(" ");
+        if (parts[0].equals("USERS")) {
+          Arrays.stream(parts[1].split(",")).map(s -> UserId.parse("id", s)).forEach(users::add);
+        } else if (parts[0].equals("APPROVING")) {
+          owner = UserId.parse("id", parts[1]);
+          break;
+        }
+      }
+      child.destroyForcibly();
+      child.waitFor(30, TimeUnit.SECONDS);
+    }
+    assertThat(owner).isNotNull();
+
+    try (KithStore store = RocksDbTesting.open(dir, true)) {
+      GraphInvariants.assertHold(store, users);
+      long pending = GraphInvariants.readAll(store, io.kith.core.spi.EdgeList.REQUESTS_IN, owner).size();
+      if (store.user(owner).orElseThrow().isPrivate()) {
+        // Killed before the profile write: still private, every request still pending.
+        assertThat(pending).isEqualTo(1200);
+        assertThat(store.counts(owner)).isEqualTo(Counts.ZERO);
+      } else {
+        assertThat(pending).as("reopen finished approving").isZero();
+        assertThat(store.counts(owner)).isEqualTo(new Counts(1200, 0, 0));
+      }
+    }
+  }
+
   private Process startChild(String mode, String arg) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx256m",

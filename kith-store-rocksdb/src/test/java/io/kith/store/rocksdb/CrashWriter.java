@@ -2,6 +2,7 @@ package io.kith.store.rocksdb;
 
 import io.kith.core.Handle;
 import io.kith.core.IdGenerator;
+import io.kith.core.ProfileUpdate;
 import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.spi.KithStore;
@@ -14,24 +15,61 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The child process of {@link CrashRecoveryTest}: writes to a sync-on store until it is killed, announcing each
- * operation before it starts ({@code B}) and after the store acknowledged it ({@code A}).
+ * The child process of {@link CrashRecoveryTest}: writes to a sync-on store until it is killed.
  *
- * <p>Modes: {@code follows DIR THREADS} races follows and unfollows, each thread owning the edges of its own
- * followers so that per-pair order is known; {@code delete DIR FANS} deletes a user with many edges.
+ * <p>Modes: {@code follows DIR THREADS} races follows and unfollows, announcing each operation before it starts
+ * ({@code B}) and after the store acknowledged it ({@code A}); each thread owns the edges of its own followers, so
+ * per-pair order is known. {@code delete DIR FANS} deletes a user with many edges, and {@code approve DIR FANS}
+ * turns a private account with many pending requests public, each announced before it starts.
  */
 public final class CrashWriter {
   private CrashWriter() {}
 
   public static void main(String[] args) throws Exception {
     String mode = args[0];
-    KithStore store = RocksDbTesting.open(Path.of(args[1]), true);
+    Path dir = Path.of(args[1]);
+    int n = Integer.parseInt(args[2]);
     PrintStream out = new PrintStream(System.out, true);
     IdGenerator ids = IdGenerator.snowflake(3, Clock.systemUTC());
     switch (mode) {
-      case "follows" -> races(store, out, ids, Integer.parseInt(args[2]));
-      case "delete" -> deleteWhileKilled(store, out, ids, Integer.parseInt(args[2]));
-      default -> throw new IllegalArgumentException("mode: " + mode + " (expected: follows or delete)");
+      case "follows" -> races(RocksDbTesting.open(dir, true), out, ids, n);
+      case "delete" -> {
+        List<UserId> users = prepare(dir, out, ids, n, false);
+        KithStore store = RocksDbTesting.open(dir, true);
+        out.println("DELETING " + users.getFirst());
+        store.deleteUser(users.getFirst());
+        out.println("DONE");
+        Thread.sleep(Long.MAX_VALUE);
+      }
+      case "approve" -> {
+        List<UserId> users = prepare(dir, out, ids, n, true);
+        KithStore store = RocksDbTesting.open(dir, true);
+        out.println("APPROVING " + users.getFirst());
+        store.updateUser(users.getFirst(), ProfileUpdate.none().withPrivate(false));
+        out.println("DONE");
+        Thread.sleep(Long.MAX_VALUE);
+      }
+      default -> throw new IllegalArgumentException("mode: " + mode + " (expected: follows, delete or approve)");
+    }
+  }
+
+  /**
+   * Creates a first user with {@code fans} followers it follows back (or, if private, {@code fans} pending requests),
+   * without fsync per write: a clean close makes the set-up durable, and only the step that gets killed needs sync.
+   */
+  private static List<UserId> prepare(Path dir, PrintStream out, IdGenerator ids, int fans, boolean isPrivate) {
+    try (KithStore store = RocksDbTesting.open(dir, false)) {
+      List<UserId> users = createUsers(store, ids, fans + 1);
+      UserId first = users.getFirst();
+      store.updateUser(first, ProfileUpdate.none().withPrivate(isPrivate));
+      for (UserId fan : users.subList(1, users.size())) {
+        store.follow(fan, first, Instant.now());
+        if (!isPrivate) {
+          store.follow(first, fan, Instant.now());
+        }
+      }
+      out.println("USERS " + String.join(",", users.stream().map(UserId::toString).toList()));
+      return users;
     }
   }
 
@@ -53,13 +91,12 @@ public final class CrashWriter {
       int owner = t;
       workers.add(Thread.ofPlatform().start(() -> {
         Random random = new Random(owner);
+        List<UserId> mine = new ArrayList<>();
+        for (int i = owner; i < users.size(); i += threads) {
+          mine.add(users.get(i)); // thread t writes only edges whose follower index is t (mod threads)
+        }
         for (long seq = 0; ; seq++) {
-          // Thread t writes only edges whose follower index is t (mod threads): per-pair order is this loop's.
-          int fromIndex = owner + threads * random.nextInt(Math.max(1, (users.size() - owner + threads - 1) / threads));
-          if (fromIndex >= users.size()) {
-            continue;
-          }
-          UserId from = users.get(fromIndex);
+          UserId from = mine.get(random.nextInt(mine.size()));
           UserId to = users.get(random.nextInt(users.size()));
           if (from.equals(to)) {
             continue;
@@ -79,20 +116,5 @@ public final class CrashWriter {
     for (Thread worker : workers) {
       worker.join();
     }
-  }
-
-  private static void deleteWhileKilled(KithStore store, PrintStream out, IdGenerator ids, int fans)
-      throws Exception {
-    List<UserId> users = createUsers(store, ids, fans + 1);
-    UserId doomed = users.getFirst();
-    for (UserId fan : users.subList(1, users.size())) {
-      store.follow(fan, doomed, Instant.now());
-      store.follow(doomed, fan, Instant.now());
-    }
-    out.println("USERS " + String.join(",", users.stream().map(UserId::toString).toList()));
-    out.println("DELETING " + doomed);
-    store.deleteUser(doomed);
-    out.println("DELETED " + doomed);
-    Thread.sleep(Long.MAX_VALUE);
   }
 }
