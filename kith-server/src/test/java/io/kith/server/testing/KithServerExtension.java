@@ -113,6 +113,11 @@ public final class KithServerExtension implements BeforeAllCallback, AfterAllCal
     return server.uri();
   }
 
+  /** The running server, for what only it can do (e.g. refreshing the popular accounts now). */
+  public KithServer server() {
+    return server;
+  }
+
   static void deleteRecursively(Path dir) throws IOException {
     if (dir == null || !Files.exists(dir)) {
       return;
