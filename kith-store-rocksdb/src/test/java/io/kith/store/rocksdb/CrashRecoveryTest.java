@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kith.core.Counts;
 import io.kith.core.Relationship;
 import io.kith.core.UserId;
+import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.KithStore;
 import io.kith.store.tck.GraphInvariants;
 import java.io.BufferedReader;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * invariants hold. Only sync and the WAL stand between an acknowledgement and its loss here.
  */
 class CrashRecoveryTest {
+  /** More than a few chunks of 256 relations. */
+  private static final int FANS = 1200;
+
   @TempDir Path dir;
 
   @Test
@@ -85,31 +89,15 @@ class CrashRecoveryTest {
 
   @Test
   void aDeletionCutShortBySigkillIsFinishedOnReopen() throws Exception {
-    Process child = startChild("delete", "1200");
-    List<UserId> users = new ArrayList<>();
-    UserId doomed = null;
-    try (BufferedReader lines = reader(child)) {
-      String line;
-      while ((line = lines.readLine()) != null) {
-        String[] parts = line.split(" ");
-        if (parts[0].equals("USERS")) {
-          Arrays.stream(parts[1].split(",")).map(s -> UserId.parse("id", s)).forEach(users::add);
-        } else if (parts[0].equals("DELETING")) {
-          doomed = UserId.parse("id", parts[1]);
-          break;
-        }
-      }
-      child.destroyForcibly();
-      child.waitFor(30, TimeUnit.SECONDS);
-    }
-    assertThat(doomed).isNotNull();
+    KilledStep step = killAtAnnouncement("delete", "DELETING");
+    UserId doomed = step.target();
 
     try (KithStore store = RocksDbTesting.open(dir, true)) {
-      GraphInvariants.assertHold(store, users);
-      Set<Counts> fanCounts = new HashSet<>(store.counts(users.subList(1, users.size())).values());
+      GraphInvariants.assertHold(store, step.users());
+      Set<Counts> fanCounts = new HashSet<>(store.counts(step.users().subList(1, step.users().size())).values());
       if (store.user(doomed).isPresent()) {
         // Killed before the tombstone: nothing of the deletion happened.
-        assertThat(store.counts(doomed)).isEqualTo(new Counts(1200, 1200, 1200));
+        assertThat(store.counts(doomed)).isEqualTo(new Counts(FANS, FANS, FANS));
         assertThat(fanCounts).containsExactly(new Counts(1, 1, 1));
       } else {
         assertThat(store.counts(doomed)).isEqualTo(Counts.ZERO);
@@ -120,37 +108,47 @@ class CrashRecoveryTest {
 
   @Test
   void anApprovalOfPendingRequestsCutShortBySigkillIsFinishedOnReopen() throws Exception {
-    Process child = startChild("approve", "1200");
+    KilledStep step = killAtAnnouncement("approve", "APPROVING");
+    UserId owner = step.target();
+
+    try (KithStore store = RocksDbTesting.open(dir, true)) {
+      GraphInvariants.assertHold(store, step.users());
+      long pending = GraphInvariants.readAll(store, EdgeList.REQUESTS_IN, owner).size();
+      if (store.user(owner).orElseThrow().isPrivate()) {
+        // Killed before the profile write: still private, every request still pending.
+        assertThat(pending).isEqualTo(FANS);
+        assertThat(store.counts(owner)).isEqualTo(Counts.ZERO);
+      } else {
+        assertThat(pending).as("reopen finished approving").isZero();
+        assertThat(store.counts(owner)).isEqualTo(new Counts(FANS, 0, 0));
+      }
+    }
+  }
+
+  /** The users a child created, and the one whose long write it announced just before it was killed. */
+  private record KilledStep(List<UserId> users, UserId target) {}
+
+  /** Runs the child in {@code mode} and kills it with SIGKILL the moment it announces its long write. */
+  private KilledStep killAtAnnouncement(String mode, String announcement) throws Exception {
+    Process child = startChild(mode, Integer.toString(FANS));
     List<UserId> users = new ArrayList<>();
-    UserId owner = null;
+    UserId target = null;
     try (BufferedReader lines = reader(child)) {
       String line;
       while ((line = lines.readLine()) != null) {
         String[] parts = line.split(" ");
         if (parts[0].equals("USERS")) {
           Arrays.stream(parts[1].split(",")).map(s -> UserId.parse("id", s)).forEach(users::add);
-        } else if (parts[0].equals("APPROVING")) {
-          owner = UserId.parse("id", parts[1]);
+        } else if (parts[0].equals(announcement)) {
+          target = UserId.parse("id", parts[1]);
           break;
         }
       }
       child.destroyForcibly();
       child.waitFor(30, TimeUnit.SECONDS);
     }
-    assertThat(owner).isNotNull();
-
-    try (KithStore store = RocksDbTesting.open(dir, true)) {
-      GraphInvariants.assertHold(store, users);
-      long pending = GraphInvariants.readAll(store, io.kith.core.spi.EdgeList.REQUESTS_IN, owner).size();
-      if (store.user(owner).orElseThrow().isPrivate()) {
-        // Killed before the profile write: still private, every request still pending.
-        assertThat(pending).isEqualTo(1200);
-        assertThat(store.counts(owner)).isEqualTo(Counts.ZERO);
-      } else {
-        assertThat(pending).as("reopen finished approving").isZero();
-        assertThat(store.counts(owner)).isEqualTo(new Counts(1200, 0, 0));
-      }
-    }
+    assertThat(target).as("the child announced %s", announcement).isNotNull();
+    return new KilledStep(users, target);
   }
 
   private Process startChild(String mode, String arg) throws IOException {

@@ -3,7 +3,12 @@ package io.kith.store.rocksdb;
 import io.kith.core.spi.KithStore;
 import io.kith.core.spi.StoreConfig;
 import io.kith.core.spi.StoreProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /** Opens the RocksDB backend the way users do: through the provider lookup, with string settings. */
@@ -14,6 +19,23 @@ final class RocksDbTesting {
    * Contract tests run without fsync (a process crash still loses nothing acknowledged: the WAL is written before
    * the call returns); the durability and crash tests use the default, sync on.
    */
+  /** A new temporary directory, for stores opened per jqwik try (JUnit's @TempDir does not reach tries). */
+  static Path newTempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+  }
+
   static KithStore open(Path dir, boolean sync) {
     return StoreProvider.named("rocksdb").open(StoreConfig.of(Map.of(
         "path", dir.toString(),

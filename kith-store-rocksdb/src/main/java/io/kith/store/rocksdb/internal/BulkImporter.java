@@ -26,7 +26,11 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
@@ -58,6 +62,8 @@ public final class BulkImporter {
   private final Path workDir;
   private final Progress progress;
   private final List<SstBuilder> builders = new ArrayList<>();
+  private final AtomicLong written = new AtomicLong();
+  private volatile long expectedEntries;
 
   private BulkImporter(RocksDB db, List<ColumnFamilyHandle> handles, List<ColumnFamilyDescriptor> descriptorList,
                        DBOptions dbOptions, Path workDir, Progress progress) {
@@ -142,25 +148,88 @@ public final class BulkImporter {
     boolean storeHasUsers = hasAny(USERS) || hasAny(HANDLES);
 
     boolean[] userExists = storeHasUsers ? existingUsers(index) : new boolean[index.users()];
-    long usersCreated = writeUsers(index, userExists, oldestAtMillis - 1, storeHasUsers);
     long alreadyPresent = storeHasGraph ? dropEdgesPresent(index) : 0;
     long[] following = new long[index.users()];
     long[] followers = new long[index.users()];
-    long edges = writeFollows(index, newestAtMillis, following, followers);
-    FriendEntries friends = FriendEntries.collect(index, newestAtMillis, storeHasGraph ? this::storedFollowTime
-        : (a, b) -> -1L);
-    progress.update("friends", 0, friends.size());
-    long[] friendCounts = friends.write(builder(FRIENDS), index);
-    progress.update("friends", friends.size(), friends.size());
-    writeCounts(index, followers, following, friendCounts);
-    long bytes = ingest();
-    return new Summary(usersCreated, index.users() - usersCreated, edges, index.duplicates, alreadyPresent,
-        friends.friendships(), bytes, Duration.ZERO);
+    long edges = countKept(index, following, followers);
+    SstBuilder users = builder(USERS);
+    SstBuilder handles = builder(HANDLES);
+    SstBuilder follows = builder(FOLLOWS);
+    SstBuilder followingList = builder(FOLLOWING);
+    SstBuilder followersList = builder(FOLLOWERS);
+    SstBuilder friendsList = builder(FRIENDS);
+    SstBuilder counts = builder(COUNTS);
+    expectedEntries = 2L * index.users() + 3L * edges;
+    progress.update("write", 0, expectedEntries);
+    // Each family's file is written by its own task: they only read the index, and the cores are the limit.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    FriendEntries.StoredFollowTime stored = storeHasGraph ? this::storedFollowTime : (a, b) -> -1L;
+    try {
+      Future<Long> usersCreated = pool.submit(() -> writeUsers(index, userExists, oldestAtMillis - 1,
+          storeHasUsers, users, handles));
+      Future<?> forward = pool.submit(() -> {
+        writeFollowsAndFollowing(index, newestAtMillis, follows, followingList);
+        return null;
+      });
+      Future<?> reverse = pool.submit(() -> {
+        writeFollowers(index, newestAtMillis, followersList);
+        return null;
+      });
+      Future<FriendEntries> friendsAndCounts = pool.submit(() -> {
+        FriendEntries friends = FriendEntries.collect(index, newestAtMillis, stored);
+        writeCounts(index, followers, following, friends.write(friendsList, index));
+        return friends;
+      });
+      long created = join(usersCreated);
+      join(forward);
+      join(reverse);
+      FriendEntries friends = join(friendsAndCounts);
+      progress.update("write", expectedEntries, expectedEntries);
+      long bytes = ingest();
+      return new Summary(created, index.users() - created, edges, index.duplicates, alreadyPresent,
+          friends.friendships(), bytes, Duration.ZERO);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
-  private long writeUsers(EdgeIndex index, boolean[] exists, long createdAtMillis, boolean checkHandles)
-      throws RocksDBException {
-    SstBuilder users = builder(USERS);
+  private static <T> T join(Future<T> task) throws RocksDBException {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("import interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RocksDBException rocks) {
+        throw rocks;
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException("import failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** Each user's kept out- and in-degree: the count deltas. Returns the edges the import writes. */
+  private static long countKept(EdgeIndex index, long[] following, long[] followers) {
+    long kept = 0;
+    for (int edge = 0; edge < index.edgeCount; edge++) {
+      if (!index.dropped[edge]) {
+        following[index.from[edge]]++;
+        followers[index.to[edge]]++;
+        kept++;
+      }
+    }
+    return kept;
+  }
+
+  private void written(long entries) {
+    long total = written.addAndGet(entries);
+    progress.update("write", Math.min(total, expectedEntries), expectedEntries);
+  }
+
+  private long writeUsers(EdgeIndex index, boolean[] exists, long createdAtMillis, boolean checkHandles,
+                          SstBuilder users, SstBuilder handles) throws RocksDBException {
     List<String> newHandles = new ArrayList<>();
     Instant createdAt = Instant.ofEpochMilli(Math.max(0, createdAtMillis));
     for (int u = 0; u < index.users(); u++) {
@@ -173,13 +242,11 @@ public final class BulkImporter {
       users.put(Keys.id(id), Codec.user(new User(id, new Handle(handle), "", "", null, false, createdAt),
           NO_PASSWORD));
       newHandles.add(handle);
-      if ((u & 0xffff) == 0) {
-        progress.update("users", u, index.users());
+      if ((u & 0xffff) == 0xffff) {
+        written(0x10000);
       }
     }
-    progress.update("users", index.users(), index.users());
     Collections.sort(newHandles); // ASCII, so String order is the family's bytewise order
-    SstBuilder handles = builder(HANDLES);
     for (String handle : newHandles) {
       UserId id = RocksDbImport.userIdOf(Long.parseLong(handle, 1, handle.length(), 10));
       if (checkHandles) {
@@ -235,12 +302,9 @@ public final class BulkImporter {
     return present;
   }
 
-  /** The follows family and both lists; returns the edges written and fills each user's count deltas. */
-  private long writeFollows(EdgeIndex index, long newestAtMillis, long[] following, long[] followers)
-      throws RocksDBException {
-    SstBuilder follows = builder(FOLLOWS);
-    SstBuilder followingList = builder(FOLLOWING);
-    long written = 0;
+  /** The follows family and the following lists, one follower at a time. */
+  private void writeFollowsAndFollowing(EdgeIndex index, long newestAtMillis, SstBuilder follows,
+                                        SstBuilder followingList) throws RocksDBException {
     for (int u = 0; u < index.users(); u++) {
       UserId owner = userId(index, u);
       for (int p = index.outStart[u]; p < index.outStart[u + 1]; p++) {
@@ -255,16 +319,17 @@ public final class BulkImporter {
         if (!index.dropped[edge]) {
           followingList.put(Keys.listEntry(owner, timeOf(index, edge, newestAtMillis), userId(index, index.to[edge])),
               EMPTY);
-          following[u]++;
-          followers[index.to[edge]]++;
-          written++;
         }
       }
-      if ((u & 0xffff) == 0) {
-        progress.update("edges", index.outStart[u], 2L * index.edgeCount);
+      if ((u & 0xffff) == 0xffff) {
+        written(2L * (index.outStart[u + 1] - index.outStart[u + 1 - 0x10000]));
       }
     }
-    SstBuilder followersList = builder(FOLLOWERS);
+  }
+
+  /** The followers lists, one followee at a time, newest first. */
+  private void writeFollowers(EdgeIndex index, long newestAtMillis, SstBuilder followersList)
+      throws RocksDBException {
     for (int v = 0; v < index.users(); v++) {
       UserId owner = userId(index, v);
       for (int p = index.inStart[v + 1] - 1; p >= index.inStart[v]; p--) {
@@ -274,12 +339,10 @@ public final class BulkImporter {
               userId(index, index.from[edge])), EMPTY);
         }
       }
-      if ((v & 0xffff) == 0) {
-        progress.update("edges", index.edgeCount + (long) index.inStart[v], 2L * index.edgeCount);
+      if ((v & 0xffff) == 0xffff) {
+        written(index.inStart[v + 1] - index.inStart[v + 1 - 0x10000]);
       }
     }
-    progress.update("edges", 2L * index.edgeCount, 2L * index.edgeCount);
-    return written;
   }
 
   private void writeCounts(EdgeIndex index, long[] followers, long[] following, long[] friends)
@@ -302,12 +365,12 @@ public final class BulkImporter {
 
   /** Ingests every finished file, bracketed by the marker; returns the bytes ingested. */
   private long ingest() throws RocksDBException {
-    List<Map.Entry<ColumnFamilies, Path>> files = new ArrayList<>();
+    List<Map.Entry<ColumnFamilies, List<String>>> files = new ArrayList<>();
     long bytes = 0;
     for (SstBuilder builder : builders) {
-      Optional<Path> file = builder.finish();
-      if (file.isPresent()) {
-        files.add(Map.entry(builder.family(), file.get()));
+      List<Path> written = builder.finish();
+      if (!written.isEmpty()) {
+        files.add(Map.entry(builder.family(), written.stream().map(Path::toString).toList()));
         bytes += builder.bytes();
       }
     }
@@ -316,8 +379,7 @@ public final class BulkImporter {
       db.put(defaultFamily, sync, IMPORT_MARKER, Keys.millis(Instant.now()));
       for (int i = 0; i < files.size(); i++) {
         progress.update("ingest", i, files.size());
-        db.ingestExternalFile(families.get(files.get(i).getKey()), List.of(files.get(i).getValue().toString()),
-            options);
+        db.ingestExternalFile(families.get(files.get(i).getKey()), files.get(i).getValue(), options);
       }
       db.delete(defaultFamily, sync, IMPORT_MARKER);
       progress.update("ingest", files.size(), files.size());
