@@ -63,7 +63,15 @@ class ApiFuzzTest {
       try {
         reply = api.send(method, path, authorization, body, headers);
       } catch (RuntimeException e) {
-        throw new AssertionError("no answer to " + request, e);
+        // HTTP/1.1 lets a server refuse an unknown method or an oversized body and close the connection while
+        // the client is still sending; nothing else may end without an answer, and the server must carry on.
+        boolean mayCloseEarly = method.equals("FOO") || (body != null && body.length() > 64 * 1024);
+        if (!mayCloseEarly) {
+          throw new AssertionError("no answer to " + request, e);
+        }
+        assertThat(api.get("/health").status()).as("serving after " + request).isEqualTo(200);
+        assertThat(fingerprint()).as("cut short, yet changed the graph: " + request).isEqualTo(before);
+        continue;
       }
       assertThat(reply.status()).as(request + " -> " + reply).isLessThan(500);
       if (reply.status() >= 400) {

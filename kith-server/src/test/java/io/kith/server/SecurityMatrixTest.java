@@ -2,6 +2,11 @@ package io.kith.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kith.core.UserId;
+import io.kith.core.spi.Edge;
+import io.kith.core.spi.EdgeList;
+import io.kith.core.spi.KithStore;
+import io.kith.core.spi.PageRequest;
 import io.kith.server.testing.Account;
 import io.kith.server.testing.KithServerExtension;
 import io.kith.server.testing.MutableClock;
@@ -9,6 +14,7 @@ import io.kith.server.testing.Reply;
 import io.kith.server.testing.TestApi;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every endpoint that names a user or needs a token, called about one victim with each kind of credential: none, a
  * malformed or unknown token, an expired one, a revoked one, another user's, and that of a user the victim blocks.
- * Each gets the right status, nothing of the victim changes, and nothing leaks: to the blocked user the victim
+ * Each gets the right status, nothing of the victim changes (read from the store), and nothing leaks: to the blocked user the victim
  * answers exactly as an id that does not exist.
  */
 class SecurityMatrixTest {
@@ -179,22 +185,20 @@ class SecurityMatrixTest {
   }
 
   /**
-   * The victim's profile, counts, own lists and graph, as the victim reads them. The blocks list, which holds the
-   * blocked callers whose own profile calls legitimately change their cards, is compared by the earlier entries'
-   * ids only.
+   * The victim's profile, counts and every list, read from the store. The blocks list, which holds the blocked
+   * callers (whose own calls may delete them), is compared without the current one.
    */
-  private String snapshotOfVictim(String blockedCaller) {
+  private static String snapshotOfVictim(String blockedCaller) {
+    KithStore store = server.store();
+    UserId id = UserId.parse("id", victim.id());
     StringBuilder snapshot = new StringBuilder();
-    List<String> blocks = new java.util.ArrayList<>(api.readAll("/v1/me/blocks", victim.token(), 100));
-    blocks.remove(blockedCaller);
-    snapshot.append("blocks ").append(blocks).append('\n');
-    for (String path : List.of("/v1/me", "/v1/me/follow-requests", "/v1/me/follow-requests/outgoing",
-        "/v1/me/mutes", "/v1/users/" + victim.id() + "/followers",
-        "/v1/users/" + victim.id() + "/following", "/v1/users/" + victim.id() + "/friends")) {
-      Reply reply = api.get(path, victim.token());
-      assertThat(reply.status()).as(path + ": " + reply).isEqualTo(200);
-      snapshot.append(path).append(' ').append(reply.body()).append('\n');
+    snapshot.append(store.user(id)).append(' ').append(store.counts(id)).append('\n');
+    for (EdgeList list : EdgeList.values()) {
+      List<Edge> edges = new ArrayList<>(store.edges(list, id, PageRequest.first(1_000)).edges());
+      edges.removeIf(edge -> edge.other().toString().equals(blockedCaller));
+      snapshot.append(list).append(' ').append(edges).append('\n');
     }
+    snapshot.append(store.relationships(id, List.of(UserId.parse("id", MISSING_ID)), clock.instant()));
     return snapshot.toString();
   }
 }
