@@ -47,16 +47,20 @@ public record EdgeListFile(long[] followers, long[] followees, int count, long s
     EdgeListFile parse(InputStream in) throws IOException {
       byte[] buffer = new byte[4096];
       int length = 0;
-      int b;
-      while ((b = in.read()) >= 0) {
-        if (b == '\n') {
-          onLine(buffer, length);
-          length = 0;
-        } else if (b != '\r') {
-          if (length == buffer.length) {
-            buffer = Arrays.copyOf(buffer, 2 * length);
+      byte[] chunk = new byte[1 << 16];
+      int read;
+      while ((read = in.read(chunk)) > 0) {
+        for (int i = 0; i < read; i++) {
+          byte b = chunk[i];
+          if (b == '\n') {
+            onLine(buffer, length);
+            length = 0;
+          } else if (b != '\r') {
+            if (length == buffer.length) {
+              buffer = Arrays.copyOf(buffer, 2 * length);
+            }
+            buffer[length++] = b;
           }
-          buffer[length++] = (byte) b;
         }
       }
       if (length > 0) {

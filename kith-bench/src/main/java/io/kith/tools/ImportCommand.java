@@ -41,6 +41,7 @@ public final class ImportCommand implements Callable<Integer> {
     ProgressBar bar = new ProgressBar(err, "B");
     long started = System.nanoTime();
     EdgeListFile edges = EdgeListFile.read(file, read -> bar.update("read", read, size));
+    bar.finish();
     ProgressBar edgeBar = new ProgressBar(err, "items");
     RocksDbImport.Summary summary = RocksDbImport.run(data, edges.followers(), edges.followees(), edges.count(),
         newestAt == null ? Instant.now() : newestAt, edgeBar::update);
@@ -50,6 +51,7 @@ public final class ImportCommand implements Callable<Integer> {
     PrintStream out = System.out;
     out.printf(Locale.ROOT, "Imported %s into %s in %.2f s (%s edges/s, file read included)%n", file, data, seconds,
         ProgressBar.human(edges.count() / seconds));
+    out.printf(Locale.ROOT, "  phases             %s, %s%n", bar.timings(), edgeBar.timings());
     out.printf(Locale.ROOT, "  edges in file      %,d (+ %,d self-loops skipped, %,d comment lines)%n",
         edges.count(), edges.selfLoops(), edges.commentLines());
     out.printf(Locale.ROOT, "  edges imported     %,d (%,d repeated in the file, %,d already in the store)%n",

@@ -16,6 +16,7 @@ public final class ProgressBar {
   private String phase = "";
   private long phaseStarted = System.nanoTime();
   private long lastDrawn;
+  private final java.util.Map<String, Long> phaseNanos = new java.util.LinkedHashMap<>();
 
   public ProgressBar(PrintStream out, String unit) {
     this.out = out;
@@ -26,6 +27,7 @@ public final class ProgressBar {
     long now = System.nanoTime();
     if (!phaseName.equals(phase)) {
       if (!phase.isEmpty()) {
+        phaseNanos.merge(phase, now - phaseStarted, Long::sum);
         out.println();
       }
       phase = phaseName;
@@ -47,9 +49,18 @@ public final class ProgressBar {
 
   public synchronized void finish() {
     if (!phase.isEmpty()) {
+      phaseNanos.merge(phase, System.nanoTime() - phaseStarted, Long::sum);
       out.println();
     }
     phase = "";
+  }
+
+  /** How long each phase took, e.g. "read 1.20 s, index 0.30 s", for the summary. */
+  public synchronized String timings() {
+    StringBuilder text = new StringBuilder();
+    phaseNanos.forEach((name, nanos) -> text.append(text.isEmpty() ? "" : ", ")
+        .append(String.format(Locale.ROOT, "%s %.2f s", name, nanos / 1e9)));
+    return text.toString();
   }
 
   static String human(double value) {

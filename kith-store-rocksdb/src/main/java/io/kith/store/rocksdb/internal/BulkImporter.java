@@ -305,19 +305,20 @@ public final class BulkImporter {
   /** The follows family and the following lists, one follower at a time. */
   private void writeFollowsAndFollowing(EdgeIndex index, long newestAtMillis, SstBuilder follows,
                                         SstBuilder followingList) throws RocksDBException {
+    KeyBytes keys = new KeyBytes();
     for (int u = 0; u < index.users(); u++) {
-      UserId owner = userId(index, u);
+      long owner = kithId(index, u);
       for (int p = index.outStart[u]; p < index.outStart[u + 1]; p++) {
         int edge = index.edgeAt(p);
         if (!index.dropped[edge]) {
-          follows.put(Keys.pair(owner, userId(index, index.to[edge])),
-              Keys.millis(Instant.ofEpochMilli(timeOf(index, edge, newestAtMillis))));
+          follows.put(keys.pair(owner, kithId(index, index.to[edge])),
+              keys.millis(timeOf(index, edge, newestAtMillis)));
         }
       }
       for (int p = index.outStart[u + 1] - 1; p >= index.outStart[u]; p--) { // newest first
         int edge = index.outByTime[p];
         if (!index.dropped[edge]) {
-          followingList.put(Keys.listEntry(owner, timeOf(index, edge, newestAtMillis), userId(index, index.to[edge])),
+          followingList.put(keys.listEntry(owner, timeOf(index, edge, newestAtMillis), kithId(index, index.to[edge])),
               EMPTY);
         }
       }
@@ -330,13 +331,14 @@ public final class BulkImporter {
   /** The followers lists, one followee at a time, newest first. */
   private void writeFollowers(EdgeIndex index, long newestAtMillis, SstBuilder followersList)
       throws RocksDBException {
+    KeyBytes keys = new KeyBytes();
     for (int v = 0; v < index.users(); v++) {
-      UserId owner = userId(index, v);
+      long owner = kithId(index, v);
       for (int p = index.inStart[v + 1] - 1; p >= index.inStart[v]; p--) {
         int edge = index.inByTime[p];
         if (!index.dropped[edge]) {
-          followersList.put(Keys.listEntry(owner, timeOf(index, edge, newestAtMillis),
-              userId(index, index.from[edge])), EMPTY);
+          followersList.put(keys.listEntry(owner, timeOf(index, edge, newestAtMillis),
+              kithId(index, index.from[edge])), EMPTY);
         }
       }
       if ((v & 0xffff) == 0xffff) {
@@ -414,6 +416,11 @@ public final class BulkImporter {
 
   static UserId userId(EdgeIndex index, int user) {
     return RocksDbImport.userIdOf(index.nodes[user]);
+  }
+
+  /** The Kith id of dense user {@code user}: node + 1, as {@link RocksDbImport#userIdOf} maps it. */
+  static long kithId(EdgeIndex index, int user) {
+    return index.nodes[user] + 1;
   }
 
   /** Edge {@code i} of {@code n} is dated {@code n - 1 - i} milliseconds before the newest. */

@@ -2,7 +2,6 @@ package io.kith.store.rocksdb.internal;
 
 import io.kith.core.UserId;
 import java.util.Arrays;
-import java.util.Comparator;
 import org.rocksdb.RocksDBException;
 
 /**
@@ -63,18 +62,59 @@ final class FriendEntries {
 
   /** Writes the entries in key order (owner, newest first, larger id first); returns each user's new friends. */
   long[] write(SstBuilder friends, EdgeIndex index) throws RocksDBException {
-    Integer[] order = new Integer[size];
-    Arrays.setAll(order, i -> i);
-    Arrays.sort(order, Comparator.<Integer>comparingInt(i -> owners[i])
-        .thenComparing(Comparator.<Integer>comparingLong(i -> since[i]).reversed())
-        .thenComparing(Comparator.<Integer>comparingInt(i -> others[i]).reversed()));
     long[] counts = new long[index.users()];
-    for (Integer i : order) {
-      friends.put(Keys.listEntry(BulkImporter.userId(index, owners[i]), since[i],
-          BulkImporter.userId(index, others[i])), new byte[0]);
+    for (int i = 0; i < size; i++) {
       counts[owners[i]]++;
     }
+    // Counting sort by owner (dense order is id order), then each owner's few entries by (since, other) descending.
+    int[] start = new int[index.users() + 1];
+    for (int u = 0; u < index.users(); u++) {
+      start[u + 1] = start[u] + (int) counts[u];
+    }
+    int[] next = Arrays.copyOf(start, index.users());
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[next[owners[i]]++] = i;
+    }
+    KeyBytes keys = new KeyBytes();
+    byte[] empty = new byte[0];
+    for (int u = 0; u < index.users(); u++) {
+      sortNewestFirst(order, start[u], start[u + 1]);
+      long owner = BulkImporter.kithId(index, u);
+      for (int p = start[u]; p < start[u + 1]; p++) {
+        int i = order[p];
+        friends.put(keys.listEntry(owner, since[i], BulkImporter.kithId(index, others[i])), empty);
+      }
+    }
     return counts;
+  }
+
+  /** Sorts one owner's entries newest first, then larger other first (dense others are in id order). */
+  private void sortNewestFirst(int[] order, int from, int to) {
+    if (to - from > 64) { // the rare user with many friends: n log n, boxed
+      Integer[] boxed = new Integer[to - from];
+      for (int p = from; p < to; p++) {
+        boxed[p - from] = order[p];
+      }
+      Arrays.sort(boxed, (a, b) -> before(a, b) ? -1 : before(b, a) ? 1 : 0);
+      for (int p = from; p < to; p++) {
+        order[p] = boxed[p - from];
+      }
+      return;
+    }
+    for (int p = from + 1; p < to; p++) {
+      int entry = order[p];
+      int q = p - 1;
+      while (q >= from && before(entry, order[q])) {
+        order[q + 1] = order[q];
+        q--;
+      }
+      order[q + 1] = entry;
+    }
+  }
+
+  private boolean before(int a, int b) {
+    return since[a] > since[b] || (since[a] == since[b] && others[a] > others[b]);
   }
 
   private void add(int owner, int other, long at) {
