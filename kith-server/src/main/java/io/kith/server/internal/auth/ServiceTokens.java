@@ -42,13 +42,13 @@ public final class ServiceTokens {
         throw new IllegalArgumentException("service-token name: " + name
             + " (expected: 1-64 of a-z 0-9 _ . -, starting with a letter or digit)");
       }
-      if (scopes == null || scopes.isEmpty() || !SCOPES.containsAll(scopes)) {
-        throw new IllegalArgumentException("service-token " + name + " scopes: " + scopes
-            + " (expected: one or more of " + new TreeSet<>(SCOPES) + ")");
-      }
       if (sha256Hex == null || !SHA256_HEX.matcher(sha256Hex.toLowerCase(Locale.ROOT)).matches()) {
         throw new IllegalArgumentException("service-token " + name
             + " hash: not 64 hex digits (expected: the SHA-256 of the token, e.g. from sha256sum)");
+      }
+      if (scopes == null || scopes.isEmpty() || !SCOPES.containsAll(scopes)) {
+        throw new IllegalArgumentException("service-token " + name + " scopes: " + scopes
+            + " (expected: one or more of " + new TreeSet<>(SCOPES) + ")");
       }
       scopes = Set.copyOf(scopes);
       sha256Hex = sha256Hex.toLowerCase(Locale.ROOT);
@@ -89,7 +89,7 @@ public final class ServiceTokens {
     int last = text.lastIndexOf(':');
     if (first <= 0 || last <= first + 1 || last == text.length() - 1) {
       throw new IllegalArgumentException("service-token: '" + redact(text)
-          + "...' (expected: NAME:SCOPE[,SCOPE...]:SHA256HEX, e.g. fanout:followers:read:<64 hex digits>)");
+          + "' (expected: NAME:SCOPE[,SCOPE...]:SHA256HEX, e.g. fanout:followers:read:<64 hex digits>)");
     }
     Set<String> scopes = new LinkedHashSet<>();
     for (String scope : text.substring(first + 1, last).split(",", -1)) {
@@ -134,8 +134,9 @@ public final class ServiceTokens {
     }
   }
 
-  /** A malformed spec may be a raw token pasted by mistake: error messages show only its first characters. */
+  /** A malformed spec may be a raw token pasted by mistake: error messages show at most its name. */
   private static String redact(String spec) {
-    return spec.substring(0, Math.min(spec.length(), Math.max(0, spec.indexOf(':')) + 1));
+    int colon = spec.indexOf(':');
+    return colon < 0 ? "..." : spec.substring(0, colon + 1) + "...";
   }
 }
