@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ApiFuzzTest {
   private static final MutableClock clock = new MutableClock(Instant.parse("2026-08-01T00:00:00Z"));
-  private static final int REQUESTS = Integer.getInteger("kith.fuzz.requests", 600);
+  private static final int REQUESTS = Integer.getInteger("kith.fuzz.requests", 500);
 
   @RegisterExtension
   static final KithServerExtension server = new KithServerExtension(clock);
@@ -47,11 +47,12 @@ class ApiFuzzTest {
     api.setPrivate(accounts.get(0), true);
 
     for (int i = 0; i < REQUESTS; i++) {
-      if (i % 100 == 99) {
+      if (i % 40 == 39) {
         refreshSessions(api);
       }
-      String method = method();
-      String path = path();
+      String[] route = route();
+      String method = random.nextInt(7) == 0 ? method() : route[0];
+      String path = route[1] + query();
       String body = body();
       String authorization = authorization();
       Map<String, String> headers = headers();
@@ -93,13 +94,17 @@ class ApiFuzzTest {
     everyone.add(UserId.parse("id", account.id()));
   }
 
-  /** Logs every live account in again (fuzzed log-outs revoke tokens) and keeps a few accounts alive. */
+  /**
+   * Logs every live account in again (fuzzed log-outs revoke tokens), forgets deleted ones and keeps a few
+   * accounts alive.
+   */
   private void refreshSessions(TestApi api) {
     KithStore store = server.store();
-    for (int i = 0; i < accounts.size(); i++) {
+    for (int i = accounts.size() - 1; i >= 0; i--) {
       Account account = accounts.get(i);
       User user = store.user(UserId.parse("id", account.id())).orElse(null);
       if (user == null) {
+        accounts.remove(i); // deleted by a fuzzed DELETE /v1/me; its id stays in everyone
         continue;
       }
       // A fuzzed PATCH may have renamed the account.
@@ -135,36 +140,43 @@ class ApiFuzzTest {
       case 0, 1, 2, 3 -> accounts.get(random.nextInt(accounts.size())).id();
       case 4 -> pick("0", "-1", "1", "4242424242", "9223372036854775807", "9223372036854775808");
       case 5 -> pick("abc", "%20", "1e3", "0x10", "%E2%98%83", "..", "%2e%2e", "me", "%00", "1,2");
-      case 6 -> Long.toString(random.nextLong());
+      case 6 -> random.nextBoolean() ? Long.toString(random.nextLong())
+          : everyone.get(random.nextInt(everyone.size())).toString();
       default -> "" + random.nextInt(1000);
     };
   }
 
-  private String path() {
+  /** A method and path, mostly a real route with its own method (so requests get past routing). */
+  private String[] route() {
     String id = userRef();
-    String base = switch (random.nextInt(24)) {
-      case 0 -> "/v1/accounts";
-      case 1 -> "/v1/sessions";
-      case 2 -> "/v1/sessions/current";
-      case 3, 4 -> "/v1/me";
-      case 5, 6 -> "/v1/me/following/" + id;
-      case 7 -> "/v1/me/followers/" + id;
-      case 8 -> "/v1/me/follow-requests";
-      case 9 -> "/v1/me/follow-requests/outgoing";
-      case 10 -> "/v1/me/follow-requests/" + id + "/" + pick("accept", "reject", "maybe");
-      case 11 -> "/v1/me/blocks";
-      case 12, 13 -> "/v1/me/blocks/" + id;
-      case 14 -> "/v1/me/mutes";
-      case 15, 16 -> "/v1/me/mutes/" + id;
-      case 17 -> "/v1/users/" + id;
-      case 18 -> "/v1/users/by-handle/" + pick("user_1", "USER_2", "a", "%F0%9F%98%80", "x".repeat(40), id);
-      case 19 -> "/v1/users";
-      case 20 -> "/v1/users/" + id + "/" + pick("followers", "following", "friends", "blocks");
-      case 21 -> "/v1/relationships";
-      case 22 -> pick("/health", "/metrics", "/", "/v1", "/v2/me", "/v1/me/", "/v1//me");
-      default -> "/v1/" + pick("me/following", "users/", "me/mutes/" + id + "/extra", "follow-requests");
+    return switch (random.nextInt(40)) {
+      case 0 -> r("POST", "/v1/accounts");
+      case 1, 2 -> r("POST", "/v1/sessions");
+      case 3 -> r(random.nextInt(4) == 0 ? "DELETE" : "GET", "/v1/sessions/current");
+      case 4, 5, 6 -> r(pick("GET", "PATCH", "PATCH", "PATCH"), "/v1/me");
+      case 7 -> r(random.nextInt(5) == 0 ? "DELETE" : "GET", "/v1/me");
+      case 8, 9, 10, 11 -> r(pick("PUT", "PUT", "DELETE"), "/v1/me/following/" + id);
+      case 12, 13 -> r("DELETE", "/v1/me/followers/" + id);
+      case 14, 15 -> r("GET", "/v1/me/follow-requests");
+      case 16 -> r("GET", "/v1/me/follow-requests/outgoing");
+      case 17, 18, 19 -> r("POST", "/v1/me/follow-requests/" + id + "/" + pick("accept", "reject", "maybe"));
+      case 20 -> r("GET", "/v1/me/blocks");
+      case 21, 22, 23 -> r(pick("PUT", "DELETE"), "/v1/me/blocks/" + id);
+      case 24 -> r("GET", "/v1/me/mutes");
+      case 25, 26, 27 -> r(pick("PUT", "PUT", "DELETE"), "/v1/me/mutes/" + id);
+      case 28, 29 -> r("GET", "/v1/users/" + id);
+      case 30 -> r("GET", "/v1/users/by-handle/" + pick(accounts.get(0).handle(), "USER_2", "a", "%F0%9F%98%80",
+          "x".repeat(40), id));
+      case 31 -> r("GET", "/v1/users");
+      case 32, 33, 34 -> r("GET", "/v1/users/" + id + "/" + pick("followers", "following", "friends", "blocks"));
+      case 35, 36 -> r("GET", "/v1/relationships");
+      case 37 -> r("GET", pick("/health", "/metrics", "/", "/v1", "/v2/me", "/v1/me/", "/v1//me"));
+      default -> r(method(), "/v1/" + pick("me/following", "users/", "me/mutes/" + id + "/extra", "follow-requests"));
     };
-    return base + query();
+  }
+
+  private static String[] r(String method, String path) {
+    return new String[] {method, path};
   }
 
   private String query() {
