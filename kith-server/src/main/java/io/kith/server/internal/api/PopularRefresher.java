@@ -39,15 +39,18 @@ public final class PopularRefresher {
     executor.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Stops refreshing and waits for a scan in progress, so the store can be closed right after. */
+  /**
+   * Stops refreshing and waits for a scan in progress to end, however long it takes: the store is closed right
+   * after, and closing it under a running scan would be far worse than a slower shutdown.
+   */
   public synchronized void stop() {
     if (executor == null) {
       return;
     }
-    executor.shutdownNow(); // cancels the schedule; a scan in progress has no stopping point and runs to its end
+    executor.shutdownNow(); // cancels the schedule and interrupts a scan in progress
     try {
-      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-        log.warn("popular-accounts scan did not stop within 30 s");
+      while (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.info("waiting for the popular-accounts scan to end before the store closes");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
