@@ -28,7 +28,7 @@ public final class AccountsApi {
     String displayName = body.string("display_name").orElse("");
     // Validate everything before counting the attempt and before the expensive hash; the store's atomic insert
     // decides handle uniqueness.
-    api.rateLimiter().acquire(request.clientIp(), api.accessLimits().signupsPerIp());
+    api.rateLimiter().acquire(request.clientNetwork(), api.accessLimits().signupsPerIp());
     User user = new User(api.ids().next(), handle, displayName, "", null, false,
         api.clock().instant().truncatedTo(ChronoUnit.MILLIS));
     api.store().createUser(user, api.passwords().hash(password));

@@ -43,11 +43,11 @@ public final class ApiRequest {
   }
 
   /**
-   * The client's IP address: the peer's, unless the server was told to trust {@code X-Forwarded-For} and
-   * {@code Forwarded} from a proxy in front of it.
+   * The client's network for per-address limits ({@link ClientNetworks}): from the peer's address, unless the
+   * server was told to trust {@code X-Forwarded-For} and {@code Forwarded} from a proxy in front of it.
    */
-  public String clientIp() {
-    return ctx.clientAddress().getHostAddress();
+  public String clientNetwork() {
+    return ClientNetworks.of(ctx.clientAddress());
   }
 
   public JsonBody body(Set<String> allowedFields) {
