@@ -173,5 +173,12 @@ class KnownFollowersTest {
       assertThat(reply.status()).as("include=%s", include).isEqualTo(400);
       assertThat(reply.field()).isEqualTo("include");
     }
+    String ids25 = String.join(",", java.util.Collections.nCopies(25, viewer.id()));
+    assertThat(api.get("/v1/users?include=known_followers&ids=" + ids25, viewer.token()).status()).isEqualTo(200);
+    Reply tooMany = api.get("/v1/users?include=known_followers&ids=" + ids25 + "," + viewer.id(), viewer.token());
+    assertThat(tooMany.status()).as("summaries are bounded per request").isEqualTo(400);
+    assertThat(tooMany.field()).isEqualTo("ids");
+    assertThat(api.get("/v1/users?ids=" + ids25 + "," + viewer.id(), viewer.token()).status())
+        .as("without summaries the usual 100").isEqualTo(200);
   }
 }

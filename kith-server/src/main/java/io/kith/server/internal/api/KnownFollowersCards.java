@@ -28,6 +28,11 @@ import java.util.Set;
  */
 final class KnownFollowersCards {
   static final String INCLUDE = "known_followers";
+  /**
+   * The most cards of one batch that may carry the summary: each costs up to two intersections with the viewer's
+   * followings (up to the follow cap each), so 100 of them would be one request doing a hundred requests' work.
+   */
+  static final int MAX_CARDS = 25;
   private static final Set<String> KNOWN_INCLUDES = Set.of(INCLUDE);
 
   private final ApiContext api;
@@ -52,6 +57,14 @@ final class KnownFollowersCards {
       asked = true;
     }
     return asked;
+  }
+
+  /** 400 on field {@code ids} if a batch asking for summaries is larger than {@value #MAX_CARDS}. */
+  static void checkBatchSize(List<UserId> ids) {
+    if (ids.size() > MAX_CARDS) {
+      throw KithException.invalid("ids", "at most " + MAX_CARDS + " ids per request with include=" + INCLUDE
+          + " (was " + ids.size() + ")");
+    }
   }
 
   /** Adds the summary to each card (built for {@code viewer}, in the order of {@code users}) that may have it. */

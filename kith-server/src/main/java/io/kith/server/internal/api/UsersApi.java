@@ -52,6 +52,9 @@ public final class UsersApi {
     Optional<UserId> viewer = request.optionalCaller().map(Caller::userId);
     List<UserId> ids = QueryArguments.ids(request.query("ids"));
     boolean withKnownFollowers = KnownFollowersCards.requested(request);
+    if (withKnownFollowers) {
+      KnownFollowersCards.checkBatchSize(ids);
+    }
     ObjectNode body = Json.object();
     ArrayNode items = body.putArray("items");
     cards(visible.batch(ids, viewer), viewer, withKnownFollowers).forEach(items::add);
