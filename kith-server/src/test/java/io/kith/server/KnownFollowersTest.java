@@ -10,6 +10,7 @@ import io.kith.server.testing.KithServerExtension;
 import io.kith.server.testing.Reply;
 import io.kith.server.testing.TestApi;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -173,7 +174,7 @@ class KnownFollowersTest {
       assertThat(reply.status()).as("include=%s", include).isEqualTo(400);
       assertThat(reply.field()).isEqualTo("include");
     }
-    String ids25 = String.join(",", java.util.Collections.nCopies(25, viewer.id()));
+    String ids25 = String.join(",", Collections.nCopies(25, viewer.id()));
     assertThat(api.get("/v1/users?include=known_followers&ids=" + ids25, viewer.token()).status()).isEqualTo(200);
     Reply tooMany = api.get("/v1/users?include=known_followers&ids=" + ids25 + "," + viewer.id(), viewer.token());
     assertThat(tooMany.status()).as("summaries are bounded per request").isEqualTo(400);

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class ServiceTokens {
 
   public ServiceTokens(List<ServiceToken> tokens) {
     Map<String, ServiceToken> hashes = new HashMap<>();
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     for (ServiceToken token : tokens) {
       if (!names.add(token.name())) {
         throw new IllegalArgumentException("service-token " + token.name() + ": configured twice (expected: "
