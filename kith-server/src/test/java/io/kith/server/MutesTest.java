@@ -10,6 +10,8 @@ import io.kith.server.testing.Reply;
 import io.kith.server.testing.TestApi;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -67,6 +69,29 @@ class MutesTest {
     assertThat(api.delete("/v1/me/mutes/" + louder.id(), me.token()).status()).isEqualTo(204);
     assertThat(api.relationship(me, louder).get("muting").asBoolean()).isFalse();
     assertThat(TestApi.ids(api.get("/v1/me/mutes", me.token()))).isEmpty();
+  }
+
+  @Test
+  void expiredMutesAreLeftOutOfFullPagesWithWorkingCursors() {
+    Account me = api.signUp();
+    List<String> lasting = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      Account other = api.signUp();
+      boolean expires = i % 3 != 2;
+      Reply reply = api.send("PUT", "/v1/me/mutes/" + other.id(), me.token(),
+          "{\"duration_seconds\": " + (expires ? 5 : 0) + "}");
+      assertThat(reply.status()).isEqualTo(200);
+      if (!expires) {
+        lasting.add(0, other.id());
+      }
+      clock.advance(Duration.ofMillis(1)); // distinct mute times: newest first is a strict order
+    }
+    assertThat(api.readAll("/v1/me/mutes", me.token(), 2)).hasSize(9);
+
+    clock.advance(Duration.ofSeconds(5));
+
+    assertThat(api.readAll("/v1/me/mutes", me.token(), 1)).containsExactlyElementsOf(lasting);
+    assertThat(api.readAll("/v1/me/mutes", me.token(), 2)).containsExactlyElementsOf(lasting);
   }
 
   @Test
