@@ -16,9 +16,13 @@ import io.kith.server.internal.api.SafetyApi;
 import io.kith.server.internal.api.SessionsApi;
 import io.kith.server.internal.api.UsersApi;
 import io.kith.server.internal.auth.Authenticator;
+import java.time.Duration;
 
 /** The API's route table, in one place so it reads like the endpoint list in docs/api.md. */
 public final class ApiRoutes {
+  /** How long a write that scales with the account (see {@link #bindLongWrite}) may take. */
+  static final Duration LONG_WRITE_TIMEOUT = Duration.ofMinutes(10);
+
   private final ServerBuilder server;
   private final Authenticator authenticator;
 
@@ -42,8 +46,8 @@ public final class ApiRoutes {
     routes.bind(HttpMethod.POST, "/v1/sessions", sessions::logIn);
     routes.bind(HttpMethod.DELETE, "/v1/sessions/current", sessions::logOut);
     routes.bind(HttpMethod.GET, "/v1/me", me::get);
-    routes.bind(HttpMethod.PATCH, "/v1/me", me::update);
-    routes.bind(HttpMethod.DELETE, "/v1/me", me::delete);
+    routes.bindLongWrite(HttpMethod.PATCH, "/v1/me", me::update);
+    routes.bindLongWrite(HttpMethod.DELETE, "/v1/me", me::delete);
     routes.bind(HttpMethod.PUT, "/v1/me/following/{id}", following::follow);
     routes.bind(HttpMethod.DELETE, "/v1/me/following/{id}", following::unfollow);
     routes.bind(HttpMethod.DELETE, "/v1/me/followers/{id}", following::removeFollower);
@@ -67,6 +71,16 @@ public final class ApiRoutes {
     routes.bind(HttpMethod.GET, "/v1/relationships", relationships::get);
     routes.bind(HttpMethod.GET, "/health", ops::health);
     routes.bind(HttpMethod.GET, "/metrics", ops::metrics);
+  }
+
+  /**
+   * For writes whose work grows with the account: going public approves every pending request, deleting an
+   * account removes every edge. Armeria's default 10 s would cut them off on a large account (the store finishes
+   * the work anyway, but the client would hear of a failure).
+   */
+  private void bindLongWrite(HttpMethod method, String path, ApiHandler handler) {
+    server.route().methods(method).path(path).requestTimeout(LONG_WRITE_TIMEOUT)
+        .build(new BlockingApiService(handler, authenticator));
   }
 
   private void bind(HttpMethod method, String path, ApiHandler handler) {

@@ -8,6 +8,7 @@ import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.ResponseCompleteException;
 import com.linecorp.armeria.common.stream.ClosedStreamException;
 import com.linecorp.armeria.server.HttpStatusException;
+import com.linecorp.armeria.server.RequestTimeoutException;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.kith.core.ErrorCode;
 import io.kith.core.KithException;
@@ -52,6 +53,12 @@ public final class Problems {
       // The client went away or the response already finished; nobody will read this answer.
       log.debug("request {} ended early", requestId, cause);
       return new Problem(ErrorCode.UNAVAILABLE, "request ended early", null).toResponse(requestId);
+    }
+    if (cause instanceof RequestTimeoutException) {
+      log.warn("request {} timed out", requestId);
+      return new Problem(ErrorCode.UNAVAILABLE,
+          "the request took too long to answer; it may still complete, so check its effect before retrying", null)
+          .toResponse(requestId);
     }
     if (cause instanceof TemporaryStoreException) {
       log.warn("store temporarily unavailable (request {})", requestId, cause);
