@@ -40,7 +40,9 @@ public final class GraphQueries {
     Intersection.Primary primary = new Intersection.Primary(EdgeList.FOLLOWERS, target);
     List<UserId> sample = intersection.page(primary, viewer, Optional.of(viewer),
         PageRequest.first(KNOWN_FOLLOWERS_SAMPLE)).edges().stream().map(Edge::other).toList();
-    long count = sample.size() < KNOWN_FOLLOWERS_SAMPLE ? sample.size() : intersection.count(primary, viewer);
+    long count = sample.size() < KNOWN_FOLLOWERS_SAMPLE
+        ? sample.size()
+        : intersection.count(primary, viewer, Optional.of(viewer));
     return new KnownFollowers(count, sample);
   }
 

@@ -88,25 +88,37 @@ public final class Intersection {
     return fromPrimaryWalk(primary, member, viewer, request, false);
   }
 
-  /** The size of the whole intersection, with the same bound on work. */
-  public long count(Primary primary, UserId member) {
+  /**
+   * The size of the whole intersection as {@code viewer} may see it (hidden entries not counted), with the same
+   * bound on work as a page: at most {@value #MAX_MEMBER_SET} entries of the smaller side are examined.
+   */
+  public long count(Primary primary, UserId member, Optional<UserId> viewer) {
+    List<UserId> matches = new ArrayList<>();
     long memberSize = store.counts(member).following();
     if (memberSize <= MAX_MEMBER_SET && memberSize < primary.size(store)) {
-      return sortedFromMemberSet(primary, member).size();
-    }
-    long count = 0;
-    Optional<Position> after = Optional.empty();
-    int examined = 0;
-    while (examined < MAX_MEMBER_SET) {
-      EdgePage batch = store.edges(primary.list(), primary.owner(), new PageRequest(after, 1_000));
-      examined += batch.edges().size();
-      count += membersAmong(member, batch.edges()).size();
-      if (batch.next().isEmpty()) {
-        break;
+      sortedFromMemberSet(primary, member).forEach(edge -> matches.add(edge.other()));
+    } else {
+      Optional<Position> after = Optional.empty();
+      int examined = 0;
+      while (examined < MAX_MEMBER_SET) {
+        EdgePage batch = store.edges(primary.list(), primary.owner(), new PageRequest(after, 1_000));
+        examined += batch.edges().size();
+        membersAmong(member, batch.edges()).forEach(edge -> matches.add(edge.other()));
+        if (batch.next().isEmpty()) {
+          break;
+        }
+        after = batch.next();
       }
-      after = batch.next();
     }
-    return count;
+    if (viewer.isEmpty()) {
+      return matches.size();
+    }
+    long visible = 0;
+    for (int i = 0; i < matches.size(); i += 1_000) {
+      List<UserId> batch = matches.subList(i, Math.min(matches.size(), i + 1_000));
+      visible += batch.size() - ViewerFilter.hidden(store, viewer.get(), batch, clock.instant()).size();
+    }
+    return visible;
   }
 
   private EdgePage fromPrimaryWalk(Primary primary, UserId member, Optional<UserId> viewer, PageRequest request,

@@ -40,12 +40,18 @@ public final class PopularAccounts {
     return top;
   }
 
-  /** Scans every user once and replaces the ranking. Work grows with the number of users: run it off-request. */
+  /**
+   * Scans every user once and replaces the ranking. Work grows with the number of users: run it off-request. An
+   * interrupt stops the scan between pages (keeping the previous ranking), so shutdown need not wait for it.
+   */
   public void refresh() {
     PriorityQueue<Ranked> best = new PriorityQueue<>(Comparator.comparingLong(Ranked::followers)
         .thenComparing(r -> -r.id().value()));
     Optional<UserId> after = Optional.empty();
     while (true) {
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
       List<User> users = store.scanUsers(after, SCAN_PAGE);
       if (users.isEmpty()) {
         break;
