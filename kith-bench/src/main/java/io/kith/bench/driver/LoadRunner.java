@@ -19,9 +19,14 @@ final class LoadRunner {
 
   private LoadRunner() {}
 
+  /**
+   * Runs {@code workload}; with {@code ratePerSecond > 0} each thread paces its share of that rate (open loop) and
+   * a latency counts from when the request was due, so a stall is not hidden by the requests it delayed.
+   */
   static Result run(Peer peer, Workload workload, Context context, int configuredThreads, Duration warmup,
-                    Duration window, long seed) throws InterruptedException {
+                    Duration window, long seed, double ratePerSecond) throws InterruptedException {
     int threads = workload.threads(configuredThreads);
+    long intervalNanos = ratePerSecond > 0 ? (long) (1e9 * threads / ratePerSecond) : 0;
     Histogram[] histograms = new Histogram[threads];
     long[] errors = new long[threads];
     AtomicReference<String> firstError = new AtomicReference<>();
@@ -33,12 +38,20 @@ final class LoadRunner {
       ThreadState state = new ThreadState(seed * 31 + t);
       Thread client = Thread.ofPlatform().name("bench-" + peer.name() + "-" + t).start(() -> {
         Histogram histogram = histograms[index];
+        long due = System.nanoTime() + (intervalNanos > 0 ? state.random.nextLong(intervalNanos) : 0);
         while (true) {
           int current = phaseFlag.get();
           if (current == STOP) {
             return;
           }
           long start = System.nanoTime();
+          if (intervalNanos > 0) {
+            if (due > start) {
+              java.util.concurrent.locks.LockSupport.parkNanos(due - start);
+            }
+            start = due;
+            due += intervalNanos;
+          }
           try {
             workload.op(peer, context, state);
           } catch (RuntimeException e) {

@@ -11,6 +11,16 @@ public enum Workload {
       checks(peer, c, s);
     }
   },
+  /**
+   * Checks again, paced (open loop) at half the throughput this store reached on {@link #CHECKS}: the latency a
+   * client sees when the store is not saturated. Latency counts from when each request was due, not sent.
+   */
+  CHECKS_HALF_PEAK("checks-at-half-peak", false) {
+    @Override
+    void op(Peer peer, Context c, ThreadState s) {
+      checks(peer, c, s);
+    }
+  },
   /** First followers page (50) of one of the 10 hottest accounts. */
   FIRST_PAGE("first-page", false) {
     @Override

@@ -145,7 +145,8 @@ public class HttpPeer implements Peer {
     }
     AggregatedHttpResponse response = client.execute(headers.build()).aggregate().join();
     int status = response.status().code();
-    if (status >= 500 || status == 401 || status == 400) {
+    // 404 is an answer (a user the mix deleted, an unfollow of nothing); anything else 4xx/5xx is a failure.
+    if (status >= 400 && status != 404) {
       throw new IllegalStateException(name + ": " + method + " " + path + " answered " + status + ": "
           + response.contentUtf8());
     }
