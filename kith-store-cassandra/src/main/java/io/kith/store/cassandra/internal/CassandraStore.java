@@ -1,0 +1,564 @@
+package io.kith.store.cassandra.internal;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import io.kith.core.Counts;
+import io.kith.core.ErrorCode;
+import io.kith.core.Handle;
+import io.kith.core.KithException;
+import io.kith.core.ProfileUpdate;
+import io.kith.core.Relationship;
+import io.kith.core.User;
+import io.kith.core.UserId;
+import io.kith.core.spi.Edge;
+import io.kith.core.spi.EdgeList;
+import io.kith.core.spi.EdgePage;
+import io.kith.core.spi.FollowOutcome;
+import io.kith.core.spi.KithStore;
+import io.kith.core.spi.PageRequest;
+import io.kith.core.spi.PermanentStoreException;
+import io.kith.core.spi.Position;
+import io.kith.core.spi.Session;
+import io.kith.core.spi.TokenHash;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Cassandra / ScyllaDB store. Tables: docs/storage.md; guarantees: docs/consistency.md. */
+public final class CassandraStore implements KithStore {
+  private static final Logger log = LoggerFactory.getLogger(CassandraStore.class);
+  /** Relations severed or approved per step when a user is deleted or a private account turns public. */
+  static final int CHUNK = 64;
+  private static final List<ListKind> DELETE_ORDER = List.of(ListKind.FOLLOWING, ListKind.FOLLOWERS,
+      ListKind.REQUESTS_OUT, ListKind.REQUESTS_IN, ListKind.BLOCKING, ListKind.BLOCKED_BY, ListKind.MUTING,
+      ListKind.MUTED_BY);
+
+  private final Cql cql;
+  private final UserRows users;
+  private final EdgeLists lists;
+  private final CountShards counts;
+  private final PairWriter pairs;
+  private final Relations relations;
+  /** Whether close() closes the session (false when several stores share one client, as tests do). */
+  private final boolean ownsSession;
+  private volatile boolean closed;
+
+  private CassandraStore(CqlSession session, CassandraSettings settings, boolean ownsSession) {
+    this.ownsSession = ownsSession;
+    this.cql = new Cql(session, settings);
+    this.users = new UserRows(cql);
+    this.lists = new EdgeLists(cql);
+    this.counts = new CountShards(cql);
+    this.pairs = new PairWriter(cql, users, lists, counts);
+    this.relations = new Relations(pairs);
+  }
+
+  /** Connects, creates the keyspace and tables if asked to, and finishes work a stopped node left pending. */
+  public static CassandraStore open(CassandraSettings settings) {
+    CqlSession session;
+    try {
+      session = CqlSession.builder()
+          .addContactPoints(settings.contactPoints())
+          .withLocalDatacenter(settings.localDatacenter())
+          .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+              .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, settings.requestTimeout())
+              .withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(10))
+              .withDuration(DefaultDriverOption.METADATA_SCHEMA_REQUEST_TIMEOUT, Duration.ofSeconds(30))
+              .withDuration(DefaultDriverOption.CONTROL_CONNECTION_AGREEMENT_TIMEOUT, Duration.ofSeconds(30))
+              .withBoolean(DefaultDriverOption.RECONNECT_ON_INIT, false)
+              .build())
+          .build();
+    } catch (RuntimeException e) {
+      throw CassandraErrors.map("connect to " + settings.contactPoints(), e);
+    }
+    try {
+      if (settings.createSchema()) {
+        createSchema(session, settings);
+      }
+      CassandraStore store = new CassandraStore(session, settings, true);
+      store.repair();
+      log.info("Opened Cassandra store: keyspace {} at {} ({} reads and writes)", settings.keyspace(),
+          settings.contactPoints(), settings.consistency());
+      return store;
+    } catch (RuntimeException e) {
+      session.close();
+      throw CassandraErrors.map("open keyspace " + settings.keyspace(), e);
+    }
+  }
+
+  /**
+   * A store on a session someone else owns and closes (several stores over one client: tests, embedding). The
+   * schema must exist.
+   */
+  public static CassandraStore onSession(CqlSession session, CassandraSettings settings) {
+    CassandraStore store = new CassandraStore(session, settings, false);
+    store.repair();
+    return store;
+  }
+
+  /** Creates the keyspace and every table if missing (the {@code create_schema} setting, or {@code kith schema}). */
+  public static void createSchema(CqlSession session, CassandraSettings settings) {
+    // Schema changes wait for every node to agree, which takes far longer than a query: their own timeout.
+    Duration timeout = Duration.ofSeconds(60);
+    session.execute(SimpleStatement.newInstance(Schema.keyspace(settings.keyspace(), settings.replication()))
+        .setTimeout(timeout));
+    for (String table : Schema.tables(settings.keyspace())) {
+      session.execute(SimpleStatement.newInstance(table).setTimeout(timeout));
+    }
+    session.checkSchemaAgreement();
+  }
+
+  /**
+   * Finishes every pending pair change, deletion and private-to-public approval; safe to run at any time, on any
+   * node, concurrently with traffic. Runs when the store opens.
+   */
+  public void repair() {
+    guarded("repair", () -> {
+      int pairsRepaired = pairs.repairPending();
+      if (pairsRepaired > 0) {
+        log.info("Finished {} pair changes that a stopped node or a failed call left pending", pairsRepaired);
+      }
+      for (Row row : cql.all("SELECT user_id FROM $.pending_work WHERE kind = 'delete'")) {
+        purge(UserId.of(row.getLong(0)));
+      }
+      for (Row row : cql.all("SELECT user_id FROM $.pending_work WHERE kind = 'approve'")) {
+        approveAll(UserId.of(row.getLong(0)));
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Makes the keyspace look new to a store (tests only, instead of a keyspace per test): empties the tables keyed by
+   * names or scanned whole; data keyed by fresh user ids cannot be seen by a test that did not create them.
+   */
+  public void truncateForTests() {
+    guarded("truncate", () -> {
+      for (String table : Schema.NAME_KEYED_TABLES) {
+        cql.execute(SimpleStatement.newInstance(
+            "TRUNCATE " + cql.settings().keyspace() + "." + table).setTimeout(Duration.ofSeconds(60)));
+      }
+      return null;
+    });
+  }
+
+  // ---- users ----
+
+  @Override
+  public void createUser(User user, String passwordHash) {
+    guarded("create user", () -> {
+      users.claim(user.handle(), user.id());
+      users.write(user, passwordHash, true);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<User> user(UserId id) {
+    return guarded("get user", () -> users.read(id).map(UserRows.Stored::user));
+  }
+
+  @Override
+  public Optional<User> userByHandle(Handle handle) {
+    return guarded("get user by handle", () -> users.holder(handle)
+        .flatMap(users::read)
+        .map(UserRows.Stored::user)
+        .filter(user -> user.handle().equals(handle)));
+  }
+
+  @Override
+  public List<User> users(List<UserId> ids) {
+    return guarded("get users", () -> {
+      List<User> found = new ArrayList<>(ids.size());
+      for (UserRows.Stored stored : users.readAll(ids)) {
+        if (stored != null) {
+          found.add(stored.user());
+        }
+      }
+      return found;
+    });
+  }
+
+  @Override
+  public List<User> scanUsers(Optional<UserId> after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit: " + limit + " (expected: >= 1)");
+    }
+    return guarded("scan users", () -> users.scan(after, limit));
+  }
+
+  @Override
+  public User updateUser(UserId id, ProfileUpdate update) {
+    User updated = guarded("update user", () -> {
+      UserRows.Stored current = users.read(id).orElseThrow(() -> KithException.notFound("no user with id " + id));
+      User next = current.user().with(update);
+      boolean newHandle = !next.handle().equals(current.user().handle());
+      if (newHandle) {
+        users.claim(next.handle(), id);
+      }
+      boolean goesPublic = current.user().isPrivate() && !next.isPrivate();
+      if (goesPublic) {
+        // Noted before the switch, so a node dying mid-approval leaves work that the next open finishes.
+        cql.execute(cql.bind("INSERT INTO $.pending_work (kind, user_id) VALUES ('approve', ?)", id.value()));
+      }
+      users.write(next, current.passwordHash(), false);
+      if (newHandle) {
+        users.release(current.user().handle(), id);
+      }
+      return next;
+    });
+    if (!updated.isPrivate()) {
+      guarded("approve requests", () -> {
+        if (cql.one("SELECT user_id FROM $.pending_work WHERE kind = 'approve' AND user_id = ?", id.value())
+            != null) {
+          approveAll(id);
+        }
+        return null;
+      });
+    }
+    return updated;
+  }
+
+  @Override
+  public boolean deleteUser(UserId id) {
+    return guarded("delete user", () -> {
+      Optional<UserRows.Stored> current = users.read(id);
+      cql.execute(cql.bind("INSERT INTO $.pending_work (kind, user_id) VALUES ('delete', ?)", id.value()));
+      boolean removed = users.delete(id);
+      current.ifPresent(stored -> users.release(stored.user().handle(), id));
+      purge(id);
+      return removed && current.isPresent();
+    });
+  }
+
+  @Override
+  public Optional<String> passwordHash(UserId id) {
+    return guarded("get password hash", () -> users.read(id).map(UserRows.Stored::passwordHash));
+  }
+
+  // ---- graph ----
+
+  @Override
+  public FollowOutcome follow(UserId follower, UserId followee, Instant at) {
+    if (follower.equals(followee)) {
+      throw KithException.invalid("id", "a user cannot follow themselves");
+    }
+    return guarded("follow", () -> relations.follow(follower, followee, at.toEpochMilli()));
+  }
+
+  @Override
+  public boolean unfollow(UserId follower, UserId followee) {
+    if (follower.equals(followee)) {
+      return false;
+    }
+    return guarded("unfollow", () -> relations.unfollow(follower, followee));
+  }
+
+  @Override
+  public boolean acceptRequest(UserId owner, UserId requester, Instant at) {
+    if (owner.equals(requester)) {
+      return false;
+    }
+    return guarded("accept request", () -> relations.accept(owner, requester, at.toEpochMilli()));
+  }
+
+  @Override
+  public boolean rejectRequest(UserId owner, UserId requester) {
+    if (owner.equals(requester)) {
+      return false;
+    }
+    return guarded("reject request", () -> relations.reject(owner, requester));
+  }
+
+  @Override
+  public boolean block(UserId blocker, UserId blocked, Instant at) {
+    if (blocker.equals(blocked)) {
+      throw KithException.invalid("id", "a user cannot block themselves");
+    }
+    return guarded("block", () -> relations.block(blocker, blocked, at.toEpochMilli()));
+  }
+
+  @Override
+  public boolean unblock(UserId blocker, UserId blocked) {
+    if (blocker.equals(blocked)) {
+      return false;
+    }
+    return guarded("unblock", () -> relations.unblock(blocker, blocked));
+  }
+
+  @Override
+  public void mute(UserId muter, UserId muted, Instant at, Instant expiresAt) {
+    if (muter.equals(muted)) {
+      throw KithException.invalid("id", "a user cannot mute themselves");
+    }
+    guarded("mute", () -> {
+      relations.mute(muter, muted, at.toEpochMilli(), expiresAt == null ? 0 : expiresAt.toEpochMilli());
+      return null;
+    });
+  }
+
+  @Override
+  public boolean unmute(UserId muter, UserId muted) {
+    if (muter.equals(muted)) {
+      return false;
+    }
+    return guarded("unmute", () -> relations.unmute(muter, muted));
+  }
+
+  @Override
+  public Counts counts(UserId id) {
+    return guarded("get counts", () -> counts.of(id));
+  }
+
+  @Override
+  public Map<UserId, Counts> counts(List<UserId> ids) {
+    return guarded("get counts", () -> counts.of(ids));
+  }
+
+  @Override
+  public List<Relationship> relationships(UserId viewer, List<UserId> others, Instant now) {
+    return guarded("get relationships", () -> relations.relationships(viewer, others, now.toEpochMilli()));
+  }
+
+  public List<Instant> followTimes(List<UserId> followers, List<UserId> followees) {
+    if (followers.size() != followees.size()) {
+      throw new IllegalArgumentException("followers: " + followers.size() + " ids, followees: " + followees.size()
+          + " (expected: as many of each)");
+    }
+    return guarded("get follow times", () -> relations.followTimes(followers, followees));
+  }
+
+  public void dismissSuggestion(UserId viewer, UserId other, Instant at) {
+    guarded("dismiss suggestion", () -> {
+      cql.execute(cql.bind("INSERT INTO $.dismissed (viewer, other, at) VALUES (?, ?, ?)", viewer.value(),
+          other.value(), at.toEpochMilli()));
+      return null;
+    });
+  }
+
+  public Set<UserId> dismissedAmong(UserId viewer, List<UserId> others) {
+    if (others.isEmpty()) {
+      return Set.of();
+    }
+    return guarded("get dismissals", () -> {
+      Set<UserId> dismissed = new HashSet<>();
+      List<Long> ids = others.stream().map(UserId::value).distinct().toList();
+      for (Row row : cql.all("SELECT other FROM $.dismissed WHERE viewer = ? AND other IN ?", viewer.value(),
+          ids)) {
+        dismissed.add(UserId.of(row.getLong(0)));
+      }
+      return dismissed;
+    });
+  }
+
+  @Override
+  public Set<UserId> blockedEitherWay(UserId viewer, List<UserId> others) {
+    return guarded("get blocks", () -> relations.blockedEitherWay(viewer, others));
+  }
+
+  @Override
+  public EdgePage edges(EdgeList list, UserId owner, PageRequest request) {
+    return guarded("list " + list, () -> lists.page(ListKind.of(list), owner, request));
+  }
+
+  // ---- rate windows: counter columns, see docs/consistency.md for why they may over-count on a retry ----
+
+  @Override
+  public void addToWindow(String limiter, String subject, long bucket, long delta) {
+    guarded("add to rate window", () -> {
+      cql.execute(cql.bind("UPDATE $.rate_windows SET hits = hits + ? WHERE limiter = ? AND subject = ?"
+          + " AND bucket = ?", delta, limiter, subject, bucket).setIdempotent(false));
+      return null;
+    });
+  }
+
+  @Override
+  public long[] windowCounts(String limiter, String subject, long fromBucket, long toBucket) {
+    if (toBucket < fromBucket || toBucket - fromBucket >= 10_000) {
+      throw new IllegalArgumentException(
+          "buckets: " + fromBucket + ".." + toBucket + " (expected: from <= to, at most 10,000 buckets)");
+    }
+    return guarded("read rate window", () -> {
+      Row pruned = cql.one("SELECT before FROM $.rate_prunes WHERE limiter = ?", limiter);
+      long from = Math.max(fromBucket, pruned == null ? Long.MIN_VALUE : pruned.getLong(0));
+      long[] window = new long[(int) (toBucket - fromBucket + 1)];
+      for (Row row : cql.all("SELECT bucket, hits FROM $.rate_windows WHERE limiter = ? AND subject = ?"
+          + " AND bucket >= ? AND bucket <= ?", limiter, subject, from, toBucket)) {
+        window[(int) (row.getLong(0) - fromBucket)] = row.getLong(1);
+      }
+      return window;
+    });
+  }
+
+  @Override
+  public void pruneWindows(String limiter, long bucket) {
+    guarded("prune rate windows", () -> {
+      // Buckets before the mark read as empty; buckets only move forward, so old cells are never written again.
+      Row current = cql.one("SELECT before FROM $.rate_prunes WHERE limiter = ?", limiter);
+      if (current == null || current.getLong(0) < bucket) {
+        cql.execute(cql.bind("INSERT INTO $.rate_prunes (limiter, before) VALUES (?, ?)", limiter, bucket));
+      }
+      return null;
+    });
+  }
+
+  // ---- sessions ----
+
+  @Override
+  public void createSession(Session session) {
+    guarded("create session", () -> {
+      long ttl = Math.max(1, Duration.between(Instant.now(), session.expiresAt()).toSeconds() + 60);
+      cql.execute(cql.bind("INSERT INTO $.sessions (token_hash, user_id, created_at, expires_at)"
+              + " VALUES (?, ?, ?, ?) USING TTL ?", ByteBuffer.wrap(session.tokenHash().bytes()),
+          session.userId().value(), session.createdAt().toEpochMilli(), session.expiresAt().toEpochMilli(),
+          (int) Math.min(ttl, 630_720_000L)));
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<Session> session(TokenHash tokenHash) {
+    return guarded("get session", () -> {
+      Row row = cql.one("SELECT user_id, created_at, expires_at FROM $.sessions WHERE token_hash = ?",
+          ByteBuffer.wrap(tokenHash.bytes()));
+      return row == null ? Optional.<Session>empty() : Optional.of(new Session(tokenHash,
+          UserId.of(row.getLong(0)), Instant.ofEpochMilli(row.getLong(1)), Instant.ofEpochMilli(row.getLong(2))));
+    });
+  }
+
+  @Override
+  public boolean deleteSession(TokenHash tokenHash) {
+    return guarded("delete session", () -> cql.applied(cql.bind(
+        "DELETE FROM $.sessions WHERE token_hash = ? IF EXISTS", ByteBuffer.wrap(tokenHash.bytes()))));
+  }
+
+  // ---- deletion and approval in chunks ----
+
+  /** Severs every relation of a deleted user, chunk by chunk (each pair its own atomic change), then forgets it. */
+  private void purge(UserId id) {
+    for (ListKind kind : DELETE_ORDER) {
+      drain(kind, id);
+    }
+    if (!closed) {
+      cql.execute(cql.bind("DELETE FROM $.pending_work WHERE kind = 'delete' AND user_id = ?", id.value()));
+    }
+  }
+
+  /**
+   * Touches the pair of {@code owner} with every entry of one of its lists until the list is empty: each touch
+   * settles the pair against its users (clearing it when one is deleted, turning a request to a public account into
+   * a follow), which removes the entry. Walks on with a cursor, so entries already handled are not read again, and
+   * checks from the top once more at the end.
+   */
+  private void drain(ListKind kind, UserId owner) {
+    Optional<Position> after = Optional.empty();
+    List<Edge> firstOfPass = null;
+    while (!closed) {
+      EdgePage chunk = lists.page(kind, owner, new PageRequest(after, CHUNK));
+      if (after.isEmpty()) {
+        if (chunk.edges().isEmpty() || !approving(kind, owner)) {
+          return;
+        }
+        if (chunk.edges().equals(firstOfPass)) {
+          // A whole pass left these entries in place: no pair row stands behind them (never expected). Drop them
+          // rather than loop.
+          lists.apply(strayEntries(kind, owner, chunk.edges()), System.currentTimeMillis() * 1000);
+          firstOfPass = null;
+          continue;
+        }
+        firstOfPass = chunk.edges();
+      }
+      for (Edge edge : chunk.edges()) {
+        pairs.change(owner, edge.other(), (state, both) -> state);
+      }
+      after = chunk.next();
+    }
+  }
+
+  /** Whether a drain of {@code kind} should go on: approvals stop when the owner went private again. */
+  private boolean approving(ListKind kind, UserId owner) {
+    if (kind != ListKind.REQUESTS_IN) {
+      return true;
+    }
+    Optional<UserRows.Stored> user = users.read(owner);
+    return user.isPresent() && !user.get().user().isPrivate();
+  }
+
+  private static Effects strayEntries(ListKind kind, UserId owner, List<Edge> chunk) {
+    Effects effects = new Effects(new ArrayList<>(), new ArrayList<>(), new java.util.LinkedHashMap<>());
+    for (Edge edge : chunk) {
+      effects.deletes().add(new Effects.Entry(kind, owner, edge.at().toEpochMilli(), edge.other()));
+    }
+    return effects;
+  }
+
+  /** Turns every pending request to {@code owner} (public now) into a follow, chunk by chunk. */
+  private void approveAll(UserId owner) {
+    if (approving(ListKind.REQUESTS_IN, owner)) {
+      // The settle step of every change turns a request to a public account into a follow.
+      drain(ListKind.REQUESTS_IN, owner);
+    }
+    if (!closed) {
+      cql.execute(cql.bind("DELETE FROM $.pending_work WHERE kind = 'approve' AND user_id = ?", owner.value()));
+    }
+  }
+
+  // ---- lifecycle ----
+
+  @Override
+  public boolean isHealthy() {
+    if (closed) {
+      return false;
+    }
+    try {
+      cql.execute(cql.bind("SELECT release_version FROM system.local"));
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (ownsSession) {
+      cql.session().close();
+    }
+    log.info("Closed Cassandra store");
+  }
+
+  private <T> T guarded(String operation, Supplier<T> call) {
+    if (closed) {
+      throw new PermanentStoreException("cassandra " + operation + " failed: the store is closed", null);
+    }
+    try {
+      return call.get();
+    } catch (KithException | IllegalArgumentException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (closed) {
+        throw new PermanentStoreException("cassandra " + operation + " failed: the store is closed", e);
+      }
+      throw CassandraErrors.map(operation, e);
+    }
+  }
+
+  static KithException blocked() {
+    return KithException.of(ErrorCode.BLOCKED, "a block between these users forbids following");
+  }
+}

@@ -1,0 +1,20 @@
+package io.kith.store.cassandra;
+
+import io.kith.core.spi.KithStore;
+import io.kith.store.tck.DurabilityContract;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(CassandraAvailable.class)
+class CassandraDurabilityTest extends DurabilityContract {
+  private static final String KEYSPACE = "tck_durability";
+
+  @Override
+  protected KithStore openStore() {
+    return SharedCluster.fresh(KEYSPACE);
+  }
+
+  @Override
+  protected KithStore reopenStore() {
+    return SharedCluster.reopened(KEYSPACE);
+  }
+}

@@ -1,0 +1,20 @@
+package io.kith.store.cassandra;
+
+import io.kith.core.spi.KithStore;
+import io.kith.store.tck.GraphQueryContract;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(CassandraAvailable.class)
+class CassandraGraphQueryTest extends GraphQueryContract {
+  private static final String KEYSPACE = "tck_graphquery";
+
+  @Override
+  protected KithStore openStore() {
+    return SharedCluster.fresh(KEYSPACE);
+  }
+
+  @Override
+  protected KithStore reopenStore() {
+    return SharedCluster.reopened(KEYSPACE);
+  }
+}
