@@ -1,0 +1,14 @@
+package io.kith.store.cassandra;
+
+import io.kith.core.spi.KithStore;
+import io.kith.store.tck.GraphModelProperties;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+
+/** Every try gets a store on one shared keyspace: tries never share ids or handles, so they cannot interfere. */
+@AddLifecycleHook(CassandraAvailable.class)
+class CassandraGraphModelTest extends GraphModelProperties {
+  @Override
+  protected KithStore openStore() {
+    return SharedCluster.shared("tck_graphmodel");
+  }
+}
