@@ -7,6 +7,7 @@ import io.kith.bench.peer.MemoryPeer;
 import io.kith.bench.peer.NoopHttpPeer;
 import io.kith.bench.peer.Peer;
 import io.kith.bench.peer.PostgresPeer;
+import io.kith.bench.peer.RawRocksDbPeer;
 import io.kith.bench.peer.RedisPeer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,10 +31,13 @@ import picocli.CommandLine.Option;
         "reporting throughput, p50/p99/p99.9 latency, CPU use and Kith's ratio to each peer."})
 public final class BenchCommand implements Callable<Integer> {
   /** The order stores run in: kith-http reuses kith's directory, noop-http answers with kith-http's bytes. */
-  static final List<String> STORES = List.of("kith", "kith-http", "noop-http", "memory", "postgres", "redis");
+  static final List<String> STORES = List.of("kith", "rocksdb-raw", "kith-http", "noop-http", "memory", "postgres",
+      "redis");
 
-  @Option(names = "--stores", split = ",", defaultValue = "kith,kith-http,postgres,redis,memory,noop-http",
-      description = "stores to run, from " + "kith, kith-http, postgres, redis, memory, noop-http (default: all)")
+  @Option(names = "--stores", split = ",",
+      defaultValue = "kith,rocksdb-raw,kith-http,postgres,redis,memory,noop-http",
+      description = "stores to run, from kith, rocksdb-raw, kith-http, postgres, redis, memory, noop-http (default:"
+          + " all); rocksdb-raw runs with kith, on its directory, whenever kith runs")
   List<String> stores;
 
   @Option(names = "--workload", split = ",", defaultValue = "all",
@@ -98,7 +102,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> selected = validateStores();
+    List<String> selected = new ArrayList<>(validateStores());
+    if (selected.contains("kith") && !selected.contains("rocksdb-raw")) {
+      selected.add("rocksdb-raw"); // the floor kith's overhead is read against; it costs only the read windows
+    }
     List<Workload> selectedWorkloads = validateWorkloads();
     Sizes sizes = Sizes.of(size, users, edges, warmup, duration);
     if (threads < 1 || threads > 1024) {
@@ -152,7 +159,9 @@ public final class BenchCommand implements Callable<Integer> {
           context.prepareDeepCursors(peer);
         }
         for (Workload workload : selectedWorkloads) {
-          if (workload.needsAccounts && peer instanceof HttpPeer) {
+          boolean unsupported = (workload.needsAccounts && peer instanceof HttpPeer)
+              || (workload.writes() && peer instanceof RawRocksDbPeer);
+          if (unsupported) {
             continue;
           }
           double rate = 0;
@@ -178,6 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
   private Peer create(String name, KithPeer kith, Context context, List<String> selected) {
     return switch (name) {
       case "kith" -> kith;
+      case "rocksdb-raw" -> new RawRocksDbPeer(kith.dataDir());
       case "kith-http" -> new KithHttpPeer(kith, context.viewers, selected.contains("kith"));
       case "noop-http" -> new NoopHttpPeer(context.viewers);
       case "memory" -> new MemoryPeer();

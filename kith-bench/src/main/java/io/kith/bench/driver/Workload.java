@@ -130,6 +130,11 @@ public enum Workload {
   /** Needs profile writes and account creation, which the HTTP peers do not drive. */
   public final boolean needsAccounts;
 
+  /** Whether the workload writes, which a read-only peer cannot run. */
+  public boolean writes() {
+    return this == FEED_MIX || this == LINKBENCH || this == FOLLOW_1 || this == FOLLOW;
+  }
+
   Workload(String label, boolean needsAccounts) {
     this.label = label;
     this.needsAccounts = needsAccounts;

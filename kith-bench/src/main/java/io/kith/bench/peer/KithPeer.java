@@ -70,6 +70,10 @@ public final class KithPeer implements Peer {
         "sync", Boolean.toString(syncWrites))));
   }
 
+  public Path dataDir() {
+    return dataDir;
+  }
+
   public KithStore store() {
     return store;
   }
