@@ -67,6 +67,27 @@ public final class Main {
         description = "Storage backend (env KITH_STORE, default ${DEFAULT-VALUE}).")
     String store;
 
+    @Option(names = "--contact-points", defaultValue = "${env:KITH_CONTACT_POINTS:-127.0.0.1:9042}",
+        description = "Cassandra/ScyllaDB nodes, host[:port],... (store cassandra; env KITH_CONTACT_POINTS).")
+    String contactPoints;
+
+    @Option(names = "--keyspace", defaultValue = "${env:KITH_KEYSPACE:-kith}",
+        description = "Cassandra keyspace, created if missing (env KITH_KEYSPACE, default ${DEFAULT-VALUE}).")
+    String keyspace;
+
+    @Option(names = "--local-datacenter", defaultValue = "${env:KITH_LOCAL_DATACENTER:-datacenter1}",
+        description = "Cassandra datacenter this node talks to (env KITH_LOCAL_DATACENTER, default ${DEFAULT-VALUE}).")
+    String localDatacenter;
+
+    @Option(names = "--replication", defaultValue = "${env:KITH_REPLICATION:-SimpleStrategy:1}",
+        description = "Keyspace replication when Kith creates it: SimpleStrategy:N or "
+            + "NetworkTopologyStrategy:dc1=N,... (env KITH_REPLICATION, default ${DEFAULT-VALUE}).")
+    String replication;
+
+    @Option(names = "--consistency", defaultValue = "${env:KITH_CONSISTENCY:-QUORUM}",
+        description = "Cassandra consistency of reads and writes (env KITH_CONSISTENCY, default ${DEFAULT-VALUE}).")
+    String consistency;
+
     @Option(names = "--node-id", defaultValue = "${env:KITH_NODE_ID:-0}",
         description = "Id generator node, 0-1023, unique per server sharing a store (env KITH_NODE_ID).")
     int nodeId;
@@ -146,8 +167,11 @@ public final class Main {
       for (String spec : serviceTokenSpecs()) {
         builder.serviceToken(spec);
       }
+      // Each backend reads the settings it knows (RocksDB: path, sync; Cassandra: the cluster's).
       KithStore kithStore = StoreProvider.named(store)
-          .open(StoreConfig.of(Map.of("path", data.toString(), "sync", sync)));
+          .open(StoreConfig.of(Map.of("path", data.toString(), "sync", sync, "contact_points", contactPoints,
+              "keyspace", keyspace, "local_datacenter", localDatacenter, "replication", replication,
+              "consistency", consistency)));
       // Registered before the server starts so a SIGTERM at any point still closes the store cleanly.
       AtomicReference<KithServer> running = new AtomicReference<>();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
