@@ -33,16 +33,27 @@ public final class LoadFigures {
     int userCount = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
     int follows = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
     int checks = args.length > 3 ? Integer.parseInt(args[3]) : 5_000;
-    try (CassandraCluster cluster = CassandraCluster.start("load", 1, 1024)) {
-      KithStore cassandra = StoreProvider.named("cassandra").open(StoreConfig.of(Map.of(
-          "contact_points", cluster.contactPoints(), "keyspace", "load", "replication", "SimpleStrategy:1")));
-      run("cassandra (1 node, QUORUM)", cassandra, threads, userCount, follows, checks);
-      cassandra.close();
+    String running = System.getProperty("kith.load.contact_points");
+    if (running != null) {
+      cassandra(running, threads, userCount, follows, checks);
+    } else {
+      try (CassandraCluster cluster = CassandraCluster.start("load", 1, 1024)) {
+        cassandra(cluster.contactPoints(), threads, userCount, follows, checks);
+      }
     }
     KithStore rocks = StoreProvider.named("rocksdb").open(StoreConfig.of(Map.of(
         "path", Files.createTempDirectory("kith-load").toString(), "sync", "true")));
     run("rocksdb (sync=true)", rocks, threads, userCount, follows, checks);
     rocks.close();
+  }
+
+  /** On a running node ({@code -Dkith.load.contact_points=host:port}) or on one started here. */
+  private static void cassandra(String contactPoints, int threads, int userCount, int follows, int checks)
+      throws Exception {
+    KithStore cassandra = StoreProvider.named("cassandra").open(StoreConfig.of(Map.of(
+        "contact_points", contactPoints, "keyspace", "load", "replication", "SimpleStrategy:1")));
+    run("cassandra (1 node, QUORUM)", cassandra, threads, userCount, follows, checks);
+    cassandra.close();
   }
 
   private static void run(String name, KithStore store, int threads, int userCount, int follows, int checks)
