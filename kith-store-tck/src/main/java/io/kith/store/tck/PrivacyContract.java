@@ -208,6 +208,19 @@ public abstract class PrivacyContract extends StoreContract {
   }
 
   @Test
+  void deletingAPrivateAccountRemovesTheRequestsSentToIt() {
+    UserId doomed = privateUser();
+    UserId requester = newUser().id();
+    store.follow(requester, doomed, Instant.now());
+
+    store.deleteUser(doomed);
+
+    assertThat(GraphInvariants.readAll(store, EdgeList.REQUESTS_IN, doomed)).isEmpty();
+    assertThat(GraphInvariants.readAll(store, EdgeList.REQUESTS_OUT, requester)).isEmpty();
+    assertThat(between(requester, doomed).requested()).isFalse();
+  }
+
+  @Test
   void rateWindowsCountPerBucketAndPrune() {
     store.addToWindow("logins", "alice", 100, 1);
     store.addToWindow("logins", "alice", 100, 1);

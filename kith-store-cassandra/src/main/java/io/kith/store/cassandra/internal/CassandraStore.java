@@ -449,7 +449,7 @@ public final class CassandraStore implements KithStore {
   /** Severs every relation of a deleted user, chunk by chunk (each pair its own atomic change), then forgets it. */
   private void purge(UserId id) {
     for (ListKind kind : DELETE_ORDER) {
-      drain(kind, id);
+      drain(kind, id, false);
     }
     if (!closed) {
       cql.execute(cql.bind("DELETE FROM $.pending_work WHERE kind = 'delete' AND user_id = ?", id.value()));
@@ -462,13 +462,15 @@ public final class CassandraStore implements KithStore {
    * a follow), which removes the entry. Walks on with a cursor, so entries already handled are not read again, and
    * checks from the top once more at the end.
    */
-  private void drain(ListKind kind, UserId owner) {
+  private void drain(ListKind kind, UserId owner, boolean approval) {
     Optional<Position> after = Optional.empty();
     List<Edge> firstOfPass = null;
     while (!closed) {
       EdgePage chunk = lists.page(kind, owner, new PageRequest(after, CHUNK));
       if (after.isEmpty()) {
-        if (chunk.edges().isEmpty() || !approving(kind, owner)) {
+        // An approval stops when the owner went private again; a deletion's drain always runs to the end (its
+        // owner is gone, which must not stop it).
+        if (chunk.edges().isEmpty() || (approval && !approving(kind, owner))) {
           return;
         }
         if (chunk.edges().equals(firstOfPass)) {
@@ -508,7 +510,7 @@ public final class CassandraStore implements KithStore {
   private void approveAll(UserId owner) {
     if (approving(ListKind.REQUESTS_IN, owner)) {
       // The settle step of every change turns a request to a public account into a follow.
-      drain(ListKind.REQUESTS_IN, owner);
+      drain(ListKind.REQUESTS_IN, owner, true);
     }
     if (!closed) {
       cql.execute(cql.bind("DELETE FROM $.pending_work WHERE kind = 'approve' AND user_id = ?", owner.value()));
