@@ -31,19 +31,7 @@ public final class Cursors {
 
   /** The position a cursor resumes after; 400 on field {@code cursor} if it is malformed or foreign. */
   public static Position decode(String cursor, EdgeList list, UserId owner) {
-    byte[] bytes;
-    try {
-      bytes = Base64.getUrlDecoder().decode(cursor);
-    } catch (IllegalArgumentException e) {
-      throw malformed();
-    }
-    if (bytes.length != LENGTH) {
-      throw malformed();
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    if (buffer.get() != VERSION) {
-      throw malformed();
-    }
+    ByteBuffer buffer = CursorBytes.open(cursor, VERSION, LENGTH);
     int kind = buffer.get();
     long ownerId = buffer.getLong();
     long atMillis = buffer.getLong();
@@ -58,6 +46,6 @@ public final class Cursors {
   }
 
   private static KithException malformed() {
-    return KithException.invalid(FIELD, "cursor is malformed; use the next_cursor of a previous page");
+    return CursorBytes.malformed();
   }
 }

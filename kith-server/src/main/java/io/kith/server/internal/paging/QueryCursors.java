@@ -50,19 +50,7 @@ public final class QueryCursors {
   }
 
   private static Position decode(String cursor, Kind kind, UserId owner, Optional<UserId> partner) {
-    byte[] bytes;
-    try {
-      bytes = Base64.getUrlDecoder().decode(cursor);
-    } catch (IllegalArgumentException e) {
-      throw malformed();
-    }
-    if (bytes.length != LENGTH) {
-      throw malformed();
-    }
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    if (buffer.get() != VERSION) {
-      throw malformed();
-    }
+    ByteBuffer buffer = CursorBytes.open(cursor, VERSION, LENGTH);
     byte kindCode = buffer.get();
     long ownerId = buffer.getLong();
     long partnerId = buffer.getLong();
@@ -78,6 +66,6 @@ public final class QueryCursors {
   }
 
   private static KithException malformed() {
-    return KithException.invalid(FIELD, "cursor is malformed; use the next_cursor of a previous page");
+    return CursorBytes.malformed();
   }
 }
