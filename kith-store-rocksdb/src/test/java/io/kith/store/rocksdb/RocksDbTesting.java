@@ -37,9 +37,15 @@ final class RocksDbTesting {
   }
 
   static KithStore open(Path dir, boolean sync) {
+    return open(dir, sync, 256);
+  }
+
+  /** With a relation cache of {@code relationCacheMb} (0: none, every relationship read goes to RocksDB). */
+  static KithStore open(Path dir, boolean sync, int relationCacheMb) {
     return StoreProvider.named("rocksdb").open(StoreConfig.of(Map.of(
         "path", dir.toString(),
         "sync", Boolean.toString(sync),
-        "block_cache_mb", "16")));
+        "block_cache_mb", "16",
+        "relation_cache_mb", Integer.toString(relationCacheMb))));
   }
 }

@@ -13,6 +13,7 @@ import io.kith.core.spi.PageRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -131,6 +132,21 @@ public final class GraphInvariants {
             .isEqualTo(entry.getValue().requestsIn().contains(relationship.other()));
         assertThat(relationship.blocking()).as("point read of block %s -> %s", id, relationship.other())
             .isEqualTo(entry.getValue().blocking().contains(relationship.other()));
+        Lists theirs = lists.get(relationship.other());
+        if (theirs != null) {
+          assertThat(relationship.blockedBy()).as("point read of block %s -> %s", relationship.other(), id)
+              .isEqualTo(theirs.blocking().contains(id));
+        }
+      }
+      // Follow times, both as one follower against many (a list walk) and as many followers against one.
+      List<UserId> others = new ArrayList<>(sample);
+      List<Instant> outTimes = store.followTimes(Collections.nCopies(others.size(), id), others);
+      List<Instant> inTimes = store.followTimes(others, Collections.nCopies(others.size(), id));
+      for (int i = 0; i < others.size(); i++) {
+        assertThat(outTimes.get(i) != null).as("follow time %s -> %s", id, others.get(i))
+            .isEqualTo(own.following().contains(others.get(i)));
+        assertThat(inTimes.get(i) != null).as("follow time %s -> %s", others.get(i), id)
+            .isEqualTo(own.followers().contains(others.get(i)));
       }
     }
     return lists;

@@ -32,11 +32,10 @@ import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * Every write that touches relations. Each logical write is one {@link WriteBatch} built under the pair's lock from
+ * Every write that touches relations. Each logical write is one {@link TrackedBatch} built under the pair's lock from
  * one {@link PairState} read: follows with their list entries and counters, friendships made or broken, requests,
  * blocks and mutes. Nothing here reads what the batch itself is about to write.
  */
@@ -55,19 +54,27 @@ final class EdgeWriter {
   private final Map<ColumnFamilies, ColumnFamilyHandle> families;
   private final WriteOptions writeOptions;
   private final StripedLocks locks;
+  private final RelationCache cache;
 
   EdgeWriter(RocksDB db, Map<ColumnFamilies, ColumnFamilyHandle> families, WriteOptions writeOptions,
-             StripedLocks locks) {
+             StripedLocks locks, RelationCache cache) {
     this.db = db;
     this.families = families;
     this.writeOptions = writeOptions;
     this.locks = locks;
+    this.cache = cache;
+  }
+
+  /** Writes the batch, then, before the caller is answered, drops the cache entries it made stale. */
+  private void commit(TrackedBatch batch) throws RocksDBException {
+    db.write(writeOptions, batch);
+    cache.invalidate(batch.outgoingOwners());
   }
 
   // ---- follows and requests ----
 
   FollowOutcome follow(UserId follower, UserId followee, Instant at) throws RocksDBException {
-    try (Held held = lockPairs(follower, List.of(followee)); WriteBatch batch = new WriteBatch()) {
+    try (Held held = lockPairs(follower, List.of(followee)); TrackedBatch batch = new TrackedBatch()) {
       PairState state = PairState.read(db, families, follower, followee);
       requireUsers(state, follower, followee);
       if (state.blockedEitherWay()) {
@@ -81,7 +88,7 @@ final class EdgeWriter {
           return FollowOutcome.ALREADY_REQUESTED;
         }
         putRequest(batch, follower, followee, at.toEpochMilli());
-        db.write(writeOptions, batch);
+        commit(batch);
         return FollowOutcome.REQUESTED;
       }
       if (state.requestAB() != null) {
@@ -90,13 +97,13 @@ final class EdgeWriter {
         deleteRequest(batch, follower, followee, Keys.millisOf(state.requestAB()));
       }
       putFollow(batch, follower, followee, at.toEpochMilli(), state.followBA());
-      db.write(writeOptions, batch);
+      commit(batch);
       return FollowOutcome.CREATED;
     }
   }
 
   boolean unfollow(UserId follower, UserId followee) throws RocksDBException {
-    try (Held held = lockPairs(follower, List.of(followee)); WriteBatch batch = new WriteBatch()) {
+    try (Held held = lockPairs(follower, List.of(followee)); TrackedBatch batch = new TrackedBatch()) {
       PairState state = PairState.read(db, families, follower, followee);
       boolean changed = removeFollow(batch, follower, followee, state.followAB(), state.followBA());
       if (state.requestAB() != null) {
@@ -104,31 +111,31 @@ final class EdgeWriter {
         changed = true;
       }
       if (changed) {
-        db.write(writeOptions, batch);
+        commit(batch);
       }
       return changed;
     }
   }
 
   boolean acceptRequest(UserId owner, UserId requester, Instant at) throws RocksDBException {
-    try (Held held = lockPairs(owner, List.of(requester)); WriteBatch batch = new WriteBatch()) {
+    try (Held held = lockPairs(owner, List.of(requester)); TrackedBatch batch = new TrackedBatch()) {
       PairState state = PairState.read(db, families, requester, owner);
       if (!approve(batch, requester, owner, state, at.toEpochMilli())) {
         return false;
       }
-      db.write(writeOptions, batch);
+      commit(batch);
       return true;
     }
   }
 
   boolean rejectRequest(UserId owner, UserId requester) throws RocksDBException {
-    try (Held held = lockPairs(owner, List.of(requester)); WriteBatch batch = new WriteBatch()) {
+    try (Held held = lockPairs(owner, List.of(requester)); TrackedBatch batch = new TrackedBatch()) {
       byte[] request = db.get(cf(REQUESTS), Keys.pair(requester, owner));
       if (request == null) {
         return false;
       }
       deleteRequest(batch, requester, owner, Keys.millisOf(request));
-      db.write(writeOptions, batch);
+      commit(batch);
       return true;
     }
   }
@@ -147,17 +154,17 @@ final class EdgeWriter {
       return false;
     }
     List<UserId> requesters = chunk.stream().map(Edge::other).toList();
-    try (Held held = lockPairs(owner, requesters); WriteBatch batch = new WriteBatch()) {
+    try (Held held = lockPairs(owner, requesters); TrackedBatch batch = new TrackedBatch()) {
       for (UserId requester : requesters) {
         approve(batch, requester, owner, PairState.read(db, families, requester, owner), at.toEpochMilli());
       }
-      db.write(writeOptions, batch);
+      commit(batch);
     }
     return true;
   }
 
   /** Turns the request requester -> owner into a follow; false, adding nothing, if there is no request. */
-  private boolean approve(WriteBatch batch, UserId requester, UserId owner, PairState state, long atMillis)
+  private boolean approve(TrackedBatch batch, UserId requester, UserId owner, PairState state, long atMillis)
       throws RocksDBException {
     if (state.requestAB() == null) {
       return false;
@@ -172,13 +179,14 @@ final class EdgeWriter {
   // ---- blocks and mutes ----
 
   boolean block(UserId blocker, UserId blocked, Instant at) throws RocksDBException {
-    try (Held held = lockPairs(blocker, List.of(blocked)); WriteBatch batch = new WriteBatch()) {
+    try (Held held = lockPairs(blocker, List.of(blocked)); TrackedBatch batch = new TrackedBatch()) {
       PairState state = PairState.read(db, families, blocker, blocked);
       requireUsers(state, blocker, blocked);
       if (state.blockAB() != null) {
         return false;
       }
       long atMillis = at.toEpochMilli();
+      batch.changesOutgoingOf(blocker);
       batch.put(cf(BLOCKS), Keys.pair(blocker, blocked), Keys.millis(at));
       batch.put(cf(BLOCKING), Keys.listEntry(blocker, atMillis, blocked), EMPTY);
       batch.put(cf(BLOCKED_BY), Keys.listEntry(blocked, atMillis, blocker), EMPTY);
@@ -198,39 +206,40 @@ final class EdgeWriter {
       if (state.requestBA() != null) {
         deleteRequest(batch, blocked, blocker, Keys.millisOf(state.requestBA()));
       }
-      db.write(writeOptions, batch);
+      commit(batch);
       return true;
     }
   }
 
   boolean unblock(UserId blocker, UserId blocked) throws RocksDBException {
-    try (Held held = lockPairs(blocker, List.of(blocked)); WriteBatch batch = new WriteBatch()) {
+    try (Held held = lockPairs(blocker, List.of(blocked)); TrackedBatch batch = new TrackedBatch()) {
       if (!deleteBlock(batch, blocker, blocked)) {
         return false;
       }
-      db.write(writeOptions, batch);
+      commit(batch);
       return true;
     }
   }
 
   void mute(UserId muter, UserId muted, Instant at, Instant expiresAt) throws RocksDBException {
-    try (Held held = lockPairs(muter, List.of(muted)); WriteBatch batch = new WriteBatch()) {
+    try (Held held = lockPairs(muter, List.of(muted)); TrackedBatch batch = new TrackedBatch()) {
       requireUsers(PairState.read(db, families, muter, muted), muter, muted);
       deleteMute(batch, muter, muted); // a re-mute replaces the old one, list entries included
       long atMillis = at.toEpochMilli();
+      batch.changesOutgoingOf(muter);
       batch.put(cf(MUTES), Keys.pair(muter, muted), Keys.mute(at, expiresAt));
       batch.put(cf(MUTING), Keys.listEntry(muter, atMillis, muted), EMPTY);
       batch.put(cf(MUTED_BY), Keys.listEntry(muted, atMillis, muter), EMPTY);
-      db.write(writeOptions, batch);
+      commit(batch);
     }
   }
 
   boolean unmute(UserId muter, UserId muted) throws RocksDBException {
-    try (Held held = lockPairs(muter, List.of(muted)); WriteBatch batch = new WriteBatch()) {
+    try (Held held = lockPairs(muter, List.of(muted)); TrackedBatch batch = new TrackedBatch()) {
       if (!deleteMute(batch, muter, muted)) {
         return false;
       }
-      db.write(writeOptions, batch);
+      commit(batch);
       return true;
     }
   }
@@ -248,18 +257,18 @@ final class EdgeWriter {
         continue;
       }
       List<UserId> others = chunk.stream().map(Edge::other).toList();
-      try (Held held = lockPairs(deleted, others); WriteBatch batch = new WriteBatch()) {
+      try (Held held = lockPairs(deleted, others); TrackedBatch batch = new TrackedBatch()) {
         for (UserId other : others) {
           removeOne(batch, list, deleted, other);
         }
-        db.write(writeOptions, batch);
+        commit(batch);
       }
       return true;
     }
     return false;
   }
 
-  private void removeOne(WriteBatch batch, ColumnFamilies list, UserId deleted, UserId other)
+  private void removeOne(TrackedBatch batch, ColumnFamilies list, UserId deleted, UserId other)
       throws RocksDBException {
     switch (list) {
       case FOLLOWING -> removeFollow(batch, deleted, other, null, null);
@@ -276,7 +285,7 @@ final class EdgeWriter {
 
   /** Clears what is left of a deleted user once its lists are empty: its counters and the pending marker. */
   void finishDelete(UserId deleted) throws RocksDBException {
-    try (WriteBatch batch = new WriteBatch()) {
+    try (TrackedBatch batch = new TrackedBatch()) {
       for (byte kind : new byte[] {Keys.FOLLOWERS, Keys.FOLLOWING, Keys.FRIENDS}) {
         batch.delete(cf(COUNTS), Keys.counter(deleted, kind));
       }
@@ -285,7 +294,7 @@ final class EdgeWriter {
       // The deleted user's own dismissals are one contiguous prefix; others' dismissals of it just name an id
       // that will never exist again.
       batch.deleteRange(cf(DISMISSED), Keys.id(deleted), Keys.listUpperBound(deleted));
-      db.write(writeOptions, batch);
+      commit(batch);
     }
   }
 
@@ -295,7 +304,7 @@ final class EdgeWriter {
    * Removes follower -> followee if present. {@code forward}/{@code reverse} are the pair's follow times if the
    * caller read them already, else null to read them here.
    */
-  private boolean removeFollow(WriteBatch batch, UserId follower, UserId followee, byte[] forward, byte[] reverse)
+  private boolean removeFollow(TrackedBatch batch, UserId follower, UserId followee, byte[] forward, byte[] reverse)
       throws RocksDBException {
     if (forward == null) {
       List<byte[]> values = db.multiGetAsList(List.of(cf(FOLLOWS), cf(FOLLOWS)),
@@ -313,15 +322,16 @@ final class EdgeWriter {
     return true;
   }
 
-  private void removeRequest(WriteBatch batch, UserId requester, UserId target) throws RocksDBException {
+  private void removeRequest(TrackedBatch batch, UserId requester, UserId target) throws RocksDBException {
     byte[] request = db.get(cf(REQUESTS), Keys.pair(requester, target));
     if (request != null) {
       deleteRequest(batch, requester, target, Keys.millisOf(request));
     }
   }
 
-  private void putFollow(WriteBatch batch, UserId follower, UserId followee, long atMillis, byte[] reverse)
+  private void putFollow(TrackedBatch batch, UserId follower, UserId followee, long atMillis, byte[] reverse)
       throws RocksDBException {
+    batch.changesOutgoingOf(follower);
     batch.put(cf(FOLLOWS), Keys.pair(follower, followee), Keys.millis(Instant.ofEpochMilli(atMillis)));
     batch.put(cf(FOLLOWING), Keys.listEntry(follower, atMillis, followee), EMPTY);
     batch.put(cf(FOLLOWERS), Keys.listEntry(followee, atMillis, follower), EMPTY);
@@ -336,8 +346,9 @@ final class EdgeWriter {
     }
   }
 
-  private void deleteFollow(WriteBatch batch, UserId follower, UserId followee, long atMillis)
+  private void deleteFollow(TrackedBatch batch, UserId follower, UserId followee, long atMillis)
       throws RocksDBException {
+    batch.changesOutgoingOf(follower);
     batch.delete(cf(FOLLOWS), Keys.pair(follower, followee));
     batch.delete(cf(FOLLOWING), Keys.listEntry(follower, atMillis, followee));
     batch.delete(cf(FOLLOWERS), Keys.listEntry(followee, atMillis, follower));
@@ -345,44 +356,48 @@ final class EdgeWriter {
     batch.merge(cf(COUNTS), Keys.counter(followee, Keys.FOLLOWERS), MINUS_ONE);
   }
 
-  private void deleteFriendship(WriteBatch batch, UserId a, UserId b, long since) throws RocksDBException {
+  private void deleteFriendship(TrackedBatch batch, UserId a, UserId b, long since) throws RocksDBException {
     batch.delete(cf(FRIENDS), Keys.listEntry(a, since, b));
     batch.delete(cf(FRIENDS), Keys.listEntry(b, since, a));
     batch.merge(cf(COUNTS), Keys.counter(a, Keys.FRIENDS), MINUS_ONE);
     batch.merge(cf(COUNTS), Keys.counter(b, Keys.FRIENDS), MINUS_ONE);
   }
 
-  private void putRequest(WriteBatch batch, UserId requester, UserId target, long atMillis) throws RocksDBException {
+  private void putRequest(TrackedBatch batch, UserId requester, UserId target, long atMillis) throws RocksDBException {
+    batch.changesOutgoingOf(requester);
     batch.put(cf(REQUESTS), Keys.pair(requester, target), Keys.millis(Instant.ofEpochMilli(atMillis)));
     batch.put(cf(REQUESTS_IN), Keys.listEntry(target, atMillis, requester), EMPTY);
     batch.put(cf(REQUESTS_OUT), Keys.listEntry(requester, atMillis, target), EMPTY);
   }
 
-  private void deleteRequest(WriteBatch batch, UserId requester, UserId target, long atMillis)
+  private void deleteRequest(TrackedBatch batch, UserId requester, UserId target, long atMillis)
       throws RocksDBException {
+    batch.changesOutgoingOf(requester);
     batch.delete(cf(REQUESTS), Keys.pair(requester, target));
     batch.delete(cf(REQUESTS_IN), Keys.listEntry(target, atMillis, requester));
     batch.delete(cf(REQUESTS_OUT), Keys.listEntry(requester, atMillis, target));
   }
 
-  private boolean deleteBlock(WriteBatch batch, UserId blocker, UserId blocked) throws RocksDBException {
+  private boolean deleteBlock(TrackedBatch batch, UserId blocker, UserId blocked) throws RocksDBException {
     byte[] block = db.get(cf(BLOCKS), Keys.pair(blocker, blocked));
     if (block == null) {
       return false;
     }
     long atMillis = Keys.millisOf(block);
+    batch.changesOutgoingOf(blocker);
     batch.delete(cf(BLOCKS), Keys.pair(blocker, blocked));
     batch.delete(cf(BLOCKING), Keys.listEntry(blocker, atMillis, blocked));
     batch.delete(cf(BLOCKED_BY), Keys.listEntry(blocked, atMillis, blocker));
     return true;
   }
 
-  private boolean deleteMute(WriteBatch batch, UserId muter, UserId muted) throws RocksDBException {
+  private boolean deleteMute(TrackedBatch batch, UserId muter, UserId muted) throws RocksDBException {
     byte[] mute = db.get(cf(MUTES), Keys.pair(muter, muted));
     if (mute == null) {
       return false;
     }
     long atMillis = Keys.millisOf(mute);
+    batch.changesOutgoingOf(muter);
     batch.delete(cf(MUTES), Keys.pair(muter, muted));
     batch.delete(cf(MUTING), Keys.listEntry(muter, atMillis, muted));
     batch.delete(cf(MUTED_BY), Keys.listEntry(muted, atMillis, muter));

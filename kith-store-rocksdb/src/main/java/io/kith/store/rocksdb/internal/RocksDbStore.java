@@ -73,11 +73,13 @@ public final class RocksDbStore implements KithStore {
   private final WriteOptions writeOptions;
   private final StripedLocks locks = new StripedLocks();
   private final EdgeWriter edges;
+  private final RelationCache relationCache;
   /** Read-held by every call, write-held by close: RocksDB's native handles must not close under a running call. */
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private volatile boolean closing;
 
-  private RocksDbStore(RocksDB db, List<ColumnFamilyHandle> handles, List<AutoCloseable> resources, boolean sync) {
+  private RocksDbStore(RocksDB db, List<ColumnFamilyHandle> handles, List<AutoCloseable> resources, boolean sync,
+                       long relationCacheMb) {
     this.db = db;
     this.handles = handles;
     this.resources = resources;
@@ -85,7 +87,8 @@ public final class RocksDbStore implements KithStore {
       families.put(family, family.handle(handles));
     }
     this.writeOptions = new WriteOptions().setSync(sync);
-    this.edges = new EdgeWriter(db, families, writeOptions, locks);
+    this.relationCache = RelationCache.create(db, families, relationCacheMb << 20);
+    this.edges = new EdgeWriter(db, families, writeOptions, locks, relationCache);
   }
 
   public static RocksDbStore open(RocksDbSettings settings) {
@@ -114,7 +117,7 @@ public final class RocksDbStore implements KithStore {
       closeAll(resources);
       throw RocksErrors.map("open " + settings.path(), e);
     }
-    RocksDbStore store = new RocksDbStore(db, handles, resources, settings.sync());
+    RocksDbStore store = new RocksDbStore(db, handles, resources, settings.sync(), settings.relationCacheMb());
     store.resumePendingDeletes();
     store.resumePendingApprovals();
     log.info("Opened RocksDB store at {} (sync={})", settings.path(), settings.sync());
@@ -365,34 +368,76 @@ public final class RocksDbStore implements KithStore {
     if (others.isEmpty()) {
       return List.of();
     }
-    // Seven point reads per other, all in one multi-get: follows, requests and blocks both ways, and the mute.
+    return guarded("get relationships", () -> relationCache.enabled()
+        ? cachedRelationships(viewer, others, now)
+        : readRelationships(viewer, others, now));
+  }
+
+  /**
+   * Answers from the viewer's and each other's outgoing lists in the relation cache; the few pairs a truncated
+   * list cannot answer (accounts with thousands of follows, blocks or mutes) are read from RocksDB.
+   */
+  private List<Relationship> cachedRelationships(UserId viewer, List<UserId> others, Instant now)
+      throws RocksDBException {
+    Outgoing mine = relationCache.get(viewer);
+    Relationship[] answers = new Relationship[others.size()];
+    List<Integer> unsure = new ArrayList<>(0);
+    for (int i = 0; i < answers.length; i++) {
+      UserId other = others.get(i);
+      Outgoing theirs = relationCache.get(other);
+      long o = other.value();
+      long v = viewer.value();
+      if (!(mine.following().knows(o) && mine.requested().knows(o) && mine.blocking().knows(o)
+          && mine.muting().knows(o) && theirs.following().knows(v) && theirs.requested().knows(v)
+          && theirs.blocking().knows(v))) {
+        unsure.add(i);
+        continue;
+      }
+      int mute = mine.muting().indexOf(o);
+      long expiry = mute < 0 ? 0 : mine.muting().values()[mute];
+      boolean muting = mute >= 0 && (expiry == 0 || expiry > now.toEpochMilli());
+      answers[i] = new Relationship(other, mine.following().contains(o), theirs.following().contains(v),
+          mine.requested().contains(o), theirs.requested().contains(v),
+          mine.blocking().contains(o), theirs.blocking().contains(v),
+          muting, muting && expiry != 0 ? Instant.ofEpochMilli(expiry) : null);
+    }
+    if (!unsure.isEmpty()) {
+      List<Relationship> read = readRelationships(viewer, unsure.stream().map(others::get).toList(), now);
+      for (int j = 0; j < unsure.size(); j++) {
+        answers[unsure.get(j)] = read.get(j);
+      }
+    }
+    return Arrays.asList(answers);
+  }
+
+  /** Seven point reads per other, all in one multi-get: follows, requests and blocks both ways, and the mute. */
+  private List<Relationship> readRelationships(UserId viewer, List<UserId> others, Instant now)
+      throws RocksDBException {
     List<ColumnFamilyHandle> families = List.of(cf(FOLLOWS), cf(FOLLOWS), cf(REQUESTS), cf(REQUESTS), cf(BLOCKS),
         cf(BLOCKS), cf(MUTES));
     int per = families.size();
-    return guarded("get relationships", () -> {
-      List<ColumnFamilyHandle> handles = new ArrayList<>(others.size() * per);
-      List<byte[]> keys = new ArrayList<>(others.size() * per);
-      for (UserId other : others) {
-        handles.addAll(families);
-        byte[] out = Keys.pair(viewer, other);
-        byte[] in = Keys.pair(other, viewer);
-        keys.addAll(List.of(out, in, out, in, out, in, out));
-      }
-      List<byte[]> values = db.multiGetAsList(handles, keys);
-      List<Relationship> relationships = new ArrayList<>(others.size());
-      for (int i = 0; i < others.size(); i++) {
-        int at = i * per;
-        byte[] mute = values.get(at + 6);
-        long expiry = mute == null ? 0 : Keys.muteExpiryMillis(mute);
-        boolean muting = mute != null && (expiry == 0 || expiry > now.toEpochMilli());
-        relationships.add(new Relationship(others.get(i),
-            values.get(at) != null, values.get(at + 1) != null,
-            values.get(at + 2) != null, values.get(at + 3) != null,
-            values.get(at + 4) != null, values.get(at + 5) != null,
-            muting, muting && expiry != 0 ? Instant.ofEpochMilli(expiry) : null));
-      }
-      return relationships;
-    });
+    List<ColumnFamilyHandle> handles = new ArrayList<>(others.size() * per);
+    List<byte[]> keys = new ArrayList<>(others.size() * per);
+    for (UserId other : others) {
+      handles.addAll(families);
+      byte[] out = Keys.pair(viewer, other);
+      byte[] in = Keys.pair(other, viewer);
+      keys.addAll(List.of(out, in, out, in, out, in, out));
+    }
+    List<byte[]> values = db.multiGetAsList(handles, keys);
+    List<Relationship> relationships = new ArrayList<>(others.size());
+    for (int i = 0; i < others.size(); i++) {
+      int at = i * per;
+      byte[] mute = values.get(at + 6);
+      long expiry = mute == null ? 0 : Keys.muteExpiryMillis(mute);
+      boolean muting = mute != null && (expiry == 0 || expiry > now.toEpochMilli());
+      relationships.add(new Relationship(others.get(i),
+          values.get(at) != null, values.get(at + 1) != null,
+          values.get(at + 2) != null, values.get(at + 3) != null,
+          values.get(at + 4) != null, values.get(at + 5) != null,
+          muting, muting && expiry != 0 ? Instant.ofEpochMilli(expiry) : null));
+    }
+    return relationships;
   }
 
   @Override
@@ -405,16 +450,34 @@ public final class RocksDbStore implements KithStore {
       return List.of();
     }
     return guarded("get follow times", () -> {
-      List<byte[]> keys = new ArrayList<>(followers.size());
-      for (int i = 0; i < followers.size(); i++) {
-        keys.add(Keys.pair(followers.get(i), followees.get(i)));
+      Instant[] times = new Instant[followers.size()];
+      List<Integer> unsure = new ArrayList<>();
+      // One follower checked against a page of others (a list walk) loads its outgoing lists once; a batch of
+      // many followers uses only what is cached already, since loading each would cost more than a point read.
+      boolean oneFollower = followers.stream().distinct().count() == 1;
+      for (int i = 0; i < times.length; i++) {
+        Outgoing outgoing = !relationCache.enabled() ? null
+            : oneFollower ? relationCache.get(followers.get(i)) : relationCache.peek(followers.get(i));
+        long followee = followees.get(i).value();
+        if (outgoing == null || !outgoing.following().knows(followee)) {
+          unsure.add(i);
+          continue;
+        }
+        int at = outgoing.following().indexOf(followee);
+        times[i] = at < 0 ? null : Instant.ofEpochMilli(outgoing.following().values()[at]);
       }
-      List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(FOLLOWS)), keys);
-      List<Instant> times = new ArrayList<>(values.size());
-      for (byte[] value : values) {
-        times.add(value == null ? null : Instant.ofEpochMilli(Keys.millisOf(value)));
+      if (!unsure.isEmpty()) {
+        List<byte[]> keys = new ArrayList<>(unsure.size());
+        for (int i : unsure) {
+          keys.add(Keys.pair(followers.get(i), followees.get(i)));
+        }
+        List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(FOLLOWS)), keys);
+        for (int j = 0; j < unsure.size(); j++) {
+          byte[] value = values.get(j);
+          times[unsure.get(j)] = value == null ? null : Instant.ofEpochMilli(Keys.millisOf(value));
+        }
       }
-      return times;
+      return Arrays.asList(times);
     });
   }
 

@@ -1,0 +1,162 @@
+package io.kith.store.rocksdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kith.core.Relationship;
+import io.kith.core.UserId;
+import io.kith.core.spi.KithStore;
+import io.kith.store.tck.StoreContract;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The relation cache answers relationships and follow times from users' outgoing lists in memory. It must never
+ * answer older than the last acknowledged write, also while other threads load the same entries, and must stay
+ * exact for lists longer than it keeps. (The graph invariants after each test compare it with the lists again.)
+ */
+class RocksDbRelationCacheTest extends StoreContract {
+  /** More follows than the cache keeps of one list (RelationCache.LIST_CAP = 4,096). */
+  private static final int LONG_LIST = 4_200;
+
+  @TempDir Path dir;
+
+  @Override
+  protected KithStore openStore() {
+    return RocksDbTesting.open(dir, false);
+  }
+
+  @Override
+  protected KithStore reopenStore() {
+    return RocksDbTesting.open(dir, false);
+  }
+
+  @Test
+  void aFollowingListLongerThanTheCacheKeepsIsAnsweredExactly() {
+    UserId fan = newUser().id();
+    List<UserId> followed = newUsers(LONG_LIST);
+    List<UserId> notFollowed = newUsers(10);
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    for (int i = 0; i < followed.size(); i++) {
+      store.follow(fan, followed.get(i), start.plusMillis(i));
+    }
+    List<UserId> everyone = new ArrayList<>(followed);
+    everyone.addAll(notFollowed);
+    assertFollowing(fan, everyone, followed.size());
+
+    // The oldest follows are outside the newest-first prefix the cache keeps; unfollow one of them and a new one.
+    store.unfollow(fan, followed.getFirst());
+    store.unfollow(fan, followed.getLast());
+    store.follow(fan, notFollowed.getFirst(), start.plusMillis(LONG_LIST));
+    List<Relationship> relationships = store.relationships(fan,
+        List.of(followed.getFirst(), followed.getLast(), followed.get(1), notFollowed.getFirst()), Instant.now());
+    assertThat(relationships).extracting(Relationship::following).containsExactly(false, false, true, true);
+    List<Instant> times = store.followTimes(Collections.nCopies(2, fan), List.of(followed.get(1), followed.getFirst()));
+    assertThat(times).containsExactly(start.plusMillis(1), null);
+  }
+
+  @Test
+  void readsSeeEveryAcknowledgedWriteWhileOtherThreadsLoadTheSameEntries() throws Exception {
+    List<UserId> targets = newUsers(8);
+    List<UserId> writers = newUsers(6);
+    List<UserId> everyone = new ArrayList<>(targets);
+    everyone.addAll(writers);
+    ExecutorService pool = Executors.newFixedThreadPool(writers.size() + 2);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    try {
+      List<Future<?>> readers = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        // Readers keep loading (and so racing to re-cache) the entries the writers invalidate.
+        readers.add(pool.submit(() -> {
+          Random random = new Random();
+          while (writing.get()) {
+            UserId viewer = everyone.get(random.nextInt(everyone.size()));
+            store.relationships(viewer, everyone.stream().filter(u -> !u.equals(viewer)).toList(), Instant.now());
+          }
+          return null;
+        }));
+      }
+      List<Future<?>> writes = new ArrayList<>();
+      for (UserId writer : writers) {
+        writes.add(pool.submit(() -> {
+          Random random = new Random(writer.value());
+          for (int i = 0; i < 300; i++) {
+            UserId target = targets.get(random.nextInt(targets.size()));
+            switch (random.nextInt(4)) {
+              case 0 -> {
+                store.follow(writer, target, Instant.now());
+                assertRelationship(writer, target, true, false, false);
+              }
+              case 1 -> {
+                store.unfollow(writer, target);
+                assertRelationship(writer, target, false, false, false);
+              }
+              case 2 -> {
+                store.block(writer, target, Instant.now());
+                assertRelationship(writer, target, false, true, false);
+                store.unblock(writer, target);
+                assertRelationship(writer, target, false, false, false);
+              }
+              default -> {
+                store.mute(writer, target, Instant.now(), null);
+                assertThat(store.relationships(writer, List.of(target), Instant.now()).getFirst().muting())
+                    .as("%s mutes %s", writer, target).isTrue();
+                store.unmute(writer, target);
+                assertThat(store.relationships(writer, List.of(target), Instant.now()).getFirst().muting())
+                    .as("%s no longer mutes %s", writer, target).isFalse();
+              }
+            }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> write : writes) {
+        write.get(2, TimeUnit.MINUTES);
+      }
+      writing.set(false);
+      for (Future<?> reader : readers) {
+        reader.get(1, TimeUnit.MINUTES);
+      }
+    } finally {
+      writing.set(false);
+      pool.shutdownNow();
+    }
+  }
+
+  /** What the writer's last acknowledged write says, seen from both sides. */
+  private void assertRelationship(UserId writer, UserId target, boolean following, boolean blocking,
+                                  boolean muting) {
+    Relationship mine = store.relationships(writer, List.of(target), Instant.now()).getFirst();
+    Relationship theirs = store.relationships(target, List.of(writer), Instant.now()).getFirst();
+    assertThat(mine.following()).as("%s follows %s", writer, target).isEqualTo(following);
+    assertThat(theirs.followedBy()).as("%s is followed by %s", target, writer).isEqualTo(following);
+    assertThat(mine.blocking()).as("%s blocks %s", writer, target).isEqualTo(blocking);
+    assertThat(theirs.blockedBy()).as("%s is blocked by %s", target, writer).isEqualTo(blocking);
+    assertThat(mine.muting()).as("%s mutes %s", writer, target).isEqualTo(muting);
+    assertThat(store.followTimes(List.of(writer), List.of(target)).getFirst() != null)
+        .as("follow time %s -> %s", writer, target).isEqualTo(following);
+  }
+
+  private void assertFollowing(UserId fan, List<UserId> others, int expectedFollowing) {
+    List<Relationship> relationships = store.relationships(fan, others, Instant.now());
+    for (int i = 0; i < others.size(); i++) {
+      assertThat(relationships.get(i).other()).isEqualTo(others.get(i));
+      assertThat(relationships.get(i).following()).as("%s follows %s", fan, others.get(i))
+          .isEqualTo(i < expectedFollowing);
+    }
+    List<Instant> times = store.followTimes(Collections.nCopies(others.size(), fan), others);
+    for (int i = 0; i < others.size(); i++) {
+      assertThat(times.get(i) != null).as("follow time %s -> %s", fan, others.get(i)).isEqualTo(i < expectedFollowing);
+    }
+  }
+}
