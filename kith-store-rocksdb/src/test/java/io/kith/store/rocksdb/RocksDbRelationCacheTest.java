@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The relation cache answers relationships and follow times from users' outgoing lists in memory. It must never
+ * The relation cache answers relationships and follow times from the viewer's lists in memory. It must never
  * answer older than the last acknowledged write, also while other threads load the same entries, and must stay
  * exact for lists longer than it keeps. (The graph invariants after each test compare it with the lists again.)
  */

@@ -68,7 +68,7 @@ final class EdgeWriter {
   /** Writes the batch, then, before the caller is answered, drops the cache entries it made stale. */
   private void commit(TrackedBatch batch) throws RocksDBException {
     db.write(writeOptions, batch);
-    cache.invalidate(batch.outgoingOwners());
+    cache.invalidate(batch.changedUsers());
   }
 
   // ---- follows and requests ----
@@ -186,7 +186,7 @@ final class EdgeWriter {
         return false;
       }
       long atMillis = at.toEpochMilli();
-      batch.changesOutgoingOf(blocker);
+      batch.changes(blocker, blocked);
       batch.put(cf(BLOCKS), Keys.pair(blocker, blocked), Keys.millis(at));
       batch.put(cf(BLOCKING), Keys.listEntry(blocker, atMillis, blocked), EMPTY);
       batch.put(cf(BLOCKED_BY), Keys.listEntry(blocked, atMillis, blocker), EMPTY);
@@ -226,7 +226,7 @@ final class EdgeWriter {
       requireUsers(PairState.read(db, families, muter, muted), muter, muted);
       deleteMute(batch, muter, muted); // a re-mute replaces the old one, list entries included
       long atMillis = at.toEpochMilli();
-      batch.changesOutgoingOf(muter);
+      batch.changes(muter); // only the muter's list is cached, not muted_by
       batch.put(cf(MUTES), Keys.pair(muter, muted), Keys.mute(at, expiresAt));
       batch.put(cf(MUTING), Keys.listEntry(muter, atMillis, muted), EMPTY);
       batch.put(cf(MUTED_BY), Keys.listEntry(muted, atMillis, muter), EMPTY);
@@ -331,7 +331,7 @@ final class EdgeWriter {
 
   private void putFollow(TrackedBatch batch, UserId follower, UserId followee, long atMillis, byte[] reverse)
       throws RocksDBException {
-    batch.changesOutgoingOf(follower);
+    batch.changes(follower, followee);
     batch.put(cf(FOLLOWS), Keys.pair(follower, followee), Keys.millis(Instant.ofEpochMilli(atMillis)));
     batch.put(cf(FOLLOWING), Keys.listEntry(follower, atMillis, followee), EMPTY);
     batch.put(cf(FOLLOWERS), Keys.listEntry(followee, atMillis, follower), EMPTY);
@@ -348,7 +348,7 @@ final class EdgeWriter {
 
   private void deleteFollow(TrackedBatch batch, UserId follower, UserId followee, long atMillis)
       throws RocksDBException {
-    batch.changesOutgoingOf(follower);
+    batch.changes(follower, followee);
     batch.delete(cf(FOLLOWS), Keys.pair(follower, followee));
     batch.delete(cf(FOLLOWING), Keys.listEntry(follower, atMillis, followee));
     batch.delete(cf(FOLLOWERS), Keys.listEntry(followee, atMillis, follower));
@@ -364,7 +364,7 @@ final class EdgeWriter {
   }
 
   private void putRequest(TrackedBatch batch, UserId requester, UserId target, long atMillis) throws RocksDBException {
-    batch.changesOutgoingOf(requester);
+    batch.changes(requester, target);
     batch.put(cf(REQUESTS), Keys.pair(requester, target), Keys.millis(Instant.ofEpochMilli(atMillis)));
     batch.put(cf(REQUESTS_IN), Keys.listEntry(target, atMillis, requester), EMPTY);
     batch.put(cf(REQUESTS_OUT), Keys.listEntry(requester, atMillis, target), EMPTY);
@@ -372,7 +372,7 @@ final class EdgeWriter {
 
   private void deleteRequest(TrackedBatch batch, UserId requester, UserId target, long atMillis)
       throws RocksDBException {
-    batch.changesOutgoingOf(requester);
+    batch.changes(requester, target);
     batch.delete(cf(REQUESTS), Keys.pair(requester, target));
     batch.delete(cf(REQUESTS_IN), Keys.listEntry(target, atMillis, requester));
     batch.delete(cf(REQUESTS_OUT), Keys.listEntry(requester, atMillis, target));
@@ -384,7 +384,7 @@ final class EdgeWriter {
       return false;
     }
     long atMillis = Keys.millisOf(block);
-    batch.changesOutgoingOf(blocker);
+    batch.changes(blocker, blocked);
     batch.delete(cf(BLOCKS), Keys.pair(blocker, blocked));
     batch.delete(cf(BLOCKING), Keys.listEntry(blocker, atMillis, blocked));
     batch.delete(cf(BLOCKED_BY), Keys.listEntry(blocked, atMillis, blocker));
@@ -397,7 +397,7 @@ final class EdgeWriter {
       return false;
     }
     long atMillis = Keys.millisOf(mute);
-    batch.changesOutgoingOf(muter);
+    batch.changes(muter); // only the muter's list is cached, not muted_by
     batch.delete(cf(MUTES), Keys.pair(muter, muted));
     batch.delete(cf(MUTING), Keys.listEntry(muter, atMillis, muted));
     batch.delete(cf(MUTED_BY), Keys.listEntry(muted, atMillis, muter));

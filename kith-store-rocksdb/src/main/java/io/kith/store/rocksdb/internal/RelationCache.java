@@ -1,9 +1,12 @@
 package io.kith.store.rocksdb.internal;
 
+import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKED_BY;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKING;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWERS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWING;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.MUTES;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.MUTING;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS_IN;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS_OUT;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -21,33 +24,34 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
 /**
- * Users' outgoing lists ({@link Outgoing}) in memory, so that relationship checks, the hottest read of a social
- * app, are binary searches instead of seven RocksDB point reads per pair (TAO caches association lists for the
- * same reason).
+ * Users' {@link Adjacency} (their relation lists) in memory, so that relationship checks, the hottest read of a
+ * social app, are binary searches in the viewer's one entry instead of seven RocksDB point reads per author. The
+ * working set is the users who are reading right now, as in TAO's per-object association caches.
  *
- * <p>Coherence: every write that changes a user's outgoing lists calls {@link #invalidate} after its batch is
- * written and before it returns. A load runs inside the cache's atomic compute for its key, and an invalidation of
- * that key waits for it: so a load that read the lists before the write is removed when the write invalidates, and
- * a load that starts after the write reads the written state. Readers never see a state older than the last
- * acknowledged write. Only this process writes the store (RocksDB holds the directory's lock), so no other writer
- * can go unnoticed.
+ * <p>Coherence: every write that changes a user's lists calls {@link #invalidate} for both users of the pair after
+ * its batch is written and before it returns. A load runs inside the cache's atomic compute for its key, and an
+ * invalidation of that key waits for it: so a load that read the lists before the write is removed when the write
+ * invalidates, and a load that starts after the write reads the written state. Readers never see a state older
+ * than the last acknowledged write. Only this process writes the store (RocksDB holds the directory's lock), so
+ * no other writer can go unnoticed.
  *
- * <p>Each list is kept whole up to {@link #LIST_CAP} entries; a longer list is kept as a prefix marked incomplete,
- * and questions it cannot answer go to RocksDB. Memory is bounded by weight (about 16 bytes an entry).
+ * <p>Each list is kept whole up to {@link #LIST_CAP} entries; a longer one (a celebrity's followers) is kept as
+ * its newest prefix marked incomplete, and questions it cannot answer go to RocksDB. Memory is bounded by weight
+ * (about 16 bytes an entry).
  */
 final class RelationCache {
   static final int LIST_CAP = 4_096;
 
   private final RocksDB db;
   private final Map<ColumnFamilies, ColumnFamilyHandle> families;
-  private final Cache<Long, Outgoing> cache;
+  private final Cache<Long, Adjacency> cache;
 
   private RelationCache(RocksDB db, Map<ColumnFamilies, ColumnFamilyHandle> families, long maxBytes) {
     this.db = db;
     this.families = families;
     this.cache = maxBytes == 0 ? null : Caffeine.newBuilder()
         .maximumWeight(maxBytes)
-        .weigher((Long user, Outgoing outgoing) -> outgoing.weight())
+        .weigher((Long user, Adjacency adjacency) -> adjacency.weight())
         .build();
   }
 
@@ -63,8 +67,8 @@ final class RelationCache {
     return cache != null;
   }
 
-  /** The user's outgoing lists, from the cache or read now. Only call when {@link #enabled()}. */
-  Outgoing get(UserId user) throws RocksDBException {
+  /** The user's adjacency, from the cache or read now. Only call when {@link #enabled()}. */
+  Adjacency get(UserId user) throws RocksDBException {
     try {
       return cache.get(user.value(), id -> {
         try {
@@ -78,12 +82,12 @@ final class RelationCache {
     }
   }
 
-  /** The user's outgoing lists if the cache holds them, else null; never reads RocksDB. */
-  Outgoing peek(UserId user) {
+  /** The user's adjacency if the cache holds it, else null; never reads RocksDB. */
+  Adjacency peek(UserId user) {
     return cache == null ? null : cache.getIfPresent(user.value());
   }
 
-  /** Forgets what the cache holds for these users; call after a write to their outgoing lists is durable. */
+  /** Forgets what the cache holds for these users; call after a write to their lists is durable. */
   void invalidate(Collection<Long> users) {
     if (cache != null && !users.isEmpty()) {
       cache.invalidateAll(users);
@@ -96,19 +100,12 @@ final class RelationCache {
     }
   }
 
-  private Outgoing load(UserId user) throws RocksDBException {
-    IdSet following = timed(FOLLOWING, user);
-    IdSet requested = timed(REQUESTS_OUT, user);
-    IdSet blocking = timed(BLOCKING, user);
-    IdSet muting = mutes(user);
-    if (following.size() + requested.size() + blocking.size() + muting.size() == 0
-        && following.complete() && requested.complete() && blocking.complete() && muting.complete()) {
-      return Outgoing.NONE;
-    }
-    return new Outgoing(following, requested, blocking, muting);
+  private Adjacency load(UserId user) throws RocksDBException {
+    return new Adjacency(timed(FOLLOWING, user), timed(FOLLOWERS, user), timed(REQUESTS_OUT, user),
+        timed(REQUESTS_IN, user), timed(BLOCKING, user), timed(BLOCKED_BY, user), mutes(user));
   }
 
-  /** One outgoing list, id -> time of the entry, up to the cap. */
+  /** One list, id -> time of the entry, up to the cap. */
   private IdSet timed(ColumnFamilies list, UserId owner) throws RocksDBException {
     List<Edge> edges = EdgeReader.page(db, families.get(list), owner, PageRequest.first(LIST_CAP + 1)).edges();
     boolean complete = edges.size() <= LIST_CAP;

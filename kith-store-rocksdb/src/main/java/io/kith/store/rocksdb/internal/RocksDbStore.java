@@ -374,31 +374,27 @@ public final class RocksDbStore implements KithStore {
   }
 
   /**
-   * Answers from the viewer's and each other's outgoing lists in the relation cache; the few pairs a truncated
-   * list cannot answer (accounts with thousands of follows, blocks or mutes) are read from RocksDB.
+   * Answers from the viewer's adjacency in the relation cache; the few others that a list cut short cannot answer
+   * for (the viewer has thousands of followers, say) are read from RocksDB.
    */
   private List<Relationship> cachedRelationships(UserId viewer, List<UserId> others, Instant now)
       throws RocksDBException {
-    Outgoing mine = relationCache.get(viewer);
+    Adjacency mine = relationCache.get(viewer);
     Relationship[] answers = new Relationship[others.size()];
     List<Integer> unsure = new ArrayList<>(0);
     for (int i = 0; i < answers.length; i++) {
       UserId other = others.get(i);
-      Outgoing theirs = relationCache.get(other);
       long o = other.value();
-      long v = viewer.value();
-      if (!(mine.following().knows(o) && mine.requested().knows(o) && mine.blocking().knows(o)
-          && mine.muting().knows(o) && theirs.following().knows(v) && theirs.requested().knows(v)
-          && theirs.blocking().knows(v))) {
+      if (!mine.knows(o)) {
         unsure.add(i);
         continue;
       }
       int mute = mine.muting().indexOf(o);
       long expiry = mute < 0 ? 0 : mine.muting().values()[mute];
       boolean muting = mute >= 0 && (expiry == 0 || expiry > now.toEpochMilli());
-      answers[i] = new Relationship(other, mine.following().contains(o), theirs.following().contains(v),
-          mine.requested().contains(o), theirs.requested().contains(v),
-          mine.blocking().contains(o), theirs.blocking().contains(v),
+      answers[i] = new Relationship(other, mine.following().contains(o), mine.followers().contains(o),
+          mine.requested().contains(o), mine.requestedBy().contains(o),
+          mine.blocking().contains(o), mine.blockedBy().contains(o),
           muting, muting && expiry != 0 ? Instant.ofEpochMilli(expiry) : null);
     }
     if (!unsure.isEmpty()) {
@@ -452,19 +448,30 @@ public final class RocksDbStore implements KithStore {
     return guarded("get follow times", () -> {
       Instant[] times = new Instant[followers.size()];
       List<Integer> unsure = new ArrayList<>();
-      // One follower checked against a page of others (a list walk) loads its outgoing lists once; a batch of
-      // many followers uses only what is cached already, since loading each would cost more than a point read.
+      // One follower against a page of others (a list walk) loads the follower's adjacency once. Other batches use
+      // only what is cached already: loading many users' lists, or a celebrity's followers, costs more than the
+      // point reads it would save.
       boolean oneFollower = followers.stream().distinct().count() == 1;
+      boolean oneFollowee = !oneFollower && followees.stream().distinct().count() == 1;
       for (int i = 0; i < times.length; i++) {
-        Outgoing outgoing = !relationCache.enabled() ? null
-            : oneFollower ? relationCache.get(followers.get(i)) : relationCache.peek(followers.get(i));
-        long followee = followees.get(i).value();
-        if (outgoing == null || !outgoing.following().knows(followee)) {
+        IdSet known = null;
+        long other;
+        if (oneFollowee) {
+          Adjacency followee = relationCache.peek(followees.get(i));
+          known = followee == null ? null : followee.followers();
+          other = followers.get(i).value();
+        } else {
+          Adjacency follower = !relationCache.enabled() ? null
+              : oneFollower ? relationCache.get(followers.get(i)) : relationCache.peek(followers.get(i));
+          known = follower == null ? null : follower.following();
+          other = followees.get(i).value();
+        }
+        if (known == null || !known.knows(other)) {
           unsure.add(i);
           continue;
         }
-        int at = outgoing.following().indexOf(followee);
-        times[i] = at < 0 ? null : Instant.ofEpochMilli(outgoing.following().values()[at]);
+        int at = known.indexOf(other);
+        times[i] = at < 0 ? null : Instant.ofEpochMilli(known.values()[at]);
       }
       if (!unsure.isEmpty()) {
         List<byte[]> keys = new ArrayList<>(unsure.size());

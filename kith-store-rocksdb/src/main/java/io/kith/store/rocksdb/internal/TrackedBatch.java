@@ -5,16 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.rocksdb.WriteBatch;
 
-/** A write batch that remembers whose outgoing lists it changes, so the relation cache can forget them. */
+/** A write batch that remembers whose relation lists it changes, so the relation cache can forget them. */
 final class TrackedBatch extends WriteBatch {
-  private final List<Long> outgoingOwners = new ArrayList<>(2);
+  private final List<Long> changedUsers = new ArrayList<>(2);
 
-  /** Records that {@code owner}'s following, requests, blocking or muting list changes in this batch. */
-  void changesOutgoingOf(UserId owner) {
-    outgoingOwners.add(owner.value());
+  /** Records that lists of these users (as {@link Adjacency} holds them) change in this batch. */
+  void changes(UserId... users) {
+    for (UserId user : users) {
+      changedUsers.add(user.value());
+    }
   }
 
-  List<Long> outgoingOwners() {
-    return outgoingOwners;
+  List<Long> changedUsers() {
+    return changedUsers;
   }
 }
