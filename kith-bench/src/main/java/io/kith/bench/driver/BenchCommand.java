@@ -62,10 +62,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "16", description = "client threads (default: ${DEFAULT-VALUE})")
   int threads;
 
-  @Option(names = "--warmup", description = "warm-up per workload, e.g. 2s (default: by --size)")
+  @Option(names = "--warmup", converter = ShortDuration.class,
+      description = "warm-up per workload, e.g. 2s or 500ms (default: by --size)")
   Duration warmup;
 
-  @Option(names = "--duration", description = "measured window per workload, e.g. 5s (default: by --size)")
+  @Option(names = "--duration", converter = ShortDuration.class,
+      description = "measured window per workload, e.g. 5s or 1m (default: by --size)")
   Duration duration;
 
   @Option(names = "--seed", defaultValue = "42")
