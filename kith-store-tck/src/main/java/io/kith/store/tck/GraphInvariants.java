@@ -138,8 +138,17 @@ public final class GraphInvariants {
               .isEqualTo(theirs.blocking().contains(id));
         }
       }
-      // Follow times, both as one follower against many (a list walk) and as many followers against one.
       List<UserId> others = new ArrayList<>(sample);
+      Set<UserId> blockedEitherWay = new HashSet<>();
+      for (UserId other : others) {
+        Lists theirs = lists.get(other);
+        if (own.blocking().contains(other) || (theirs != null && theirs.blocking().contains(id))) {
+          blockedEitherWay.add(other);
+        }
+      }
+      assertThat(store.blockedEitherWay(id, others)).as("blocks either way between %s and others", id)
+          .isEqualTo(blockedEitherWay);
+      // Follow times, both as one follower against many (a list walk) and as many followers against one.
       List<Instant> outTimes = store.followTimes(Collections.nCopies(others.size(), id), others);
       List<Instant> inTimes = store.followTimes(others, Collections.nCopies(others.size(), id));
       for (int i = 0; i < others.size(); i++) {

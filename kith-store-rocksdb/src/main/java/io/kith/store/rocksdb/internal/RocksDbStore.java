@@ -520,16 +520,33 @@ public final class RocksDbStore implements KithStore {
       return Set.of();
     }
     return guarded("get blocks", () -> {
-      List<byte[]> keys = new ArrayList<>(others.size() * 2);
-      for (UserId other : others) {
+      Set<UserId> blocked = new HashSet<>();
+      List<UserId> unsure = others;
+      if (relationCache.enabled()) {
+        // The viewer's blocking and blocked-by lists answer for everyone, unless one is longer than the cache keeps.
+        Adjacency mine = relationCache.get(viewer);
+        unsure = new ArrayList<>(0);
+        for (UserId other : others) {
+          long o = other.value();
+          if (!mine.blocking().knows(o) || !mine.blockedBy().knows(o)) {
+            unsure.add(other);
+          } else if (mine.blocking().contains(o) || mine.blockedBy().contains(o)) {
+            blocked.add(other);
+          }
+        }
+        if (unsure.isEmpty()) {
+          return blocked;
+        }
+      }
+      List<byte[]> keys = new ArrayList<>(unsure.size() * 2);
+      for (UserId other : unsure) {
         keys.add(Keys.pair(viewer, other));
         keys.add(Keys.pair(other, viewer));
       }
       List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(BLOCKS)), keys);
-      Set<UserId> blocked = new HashSet<>();
-      for (int i = 0; i < others.size(); i++) {
+      for (int i = 0; i < unsure.size(); i++) {
         if (values.get(2 * i) != null || values.get(2 * i + 1) != null) {
-          blocked.add(others.get(i));
+          blocked.add(unsure.get(i));
         }
       }
       return blocked;
