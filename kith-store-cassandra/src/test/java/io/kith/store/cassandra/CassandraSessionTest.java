@@ -2,6 +2,7 @@ package io.kith.store.cassandra;
 
 import io.kith.core.spi.KithStore;
 import io.kith.store.tck.SessionContract;
+import io.kith.testing.cassandra.CassandraAvailable;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(CassandraAvailable.class)

@@ -15,6 +15,9 @@ import io.kith.core.spi.StoreException;
 import io.kith.core.spi.StoreProvider;
 import io.kith.store.cassandra.internal.CassandraStore;
 import io.kith.store.tck.GraphInvariants;
+import io.kith.testing.cassandra.CassandraAvailable;
+import io.kith.testing.cassandra.CassandraCluster;
+import io.kith.testing.cassandra.CassandraNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,13 +119,13 @@ class ClusterFaultTest {
       running.add(pool.submit(() -> write(writeVia, readVia, mine, stop, acked, failed)));
     }
 
-    CassandraNode victim = cluster.nodes.get(2);
+    CassandraNode victim = cluster.nodes().get(2);
     awaitAcked(acked, 40);
-    log.info("Killing Cassandra node {} (SIGKILL) after {} acknowledged writes", victim.address, acked.get());
+    log.info("Killing Cassandra node {} (SIGKILL) after {} acknowledged writes", victim.address(), acked.get());
     victim.kill();
     int atKill = acked.get();
     awaitAcked(acked, atKill + 60);
-    log.info("Restarting {} after {} writes acknowledged with it down", victim.address, acked.get() - atKill);
+    log.info("Restarting {} after {} writes acknowledged with it down", victim.address(), acked.get() - atKill);
     victim.start();
     cluster.awaitUp(victim);
     cluster.awaitAllUp();

@@ -7,6 +7,7 @@ import io.kith.core.UserId;
 import io.kith.core.spi.KithStore;
 import io.kith.core.spi.StoreConfig;
 import io.kith.core.spi.StoreProvider;
+import io.kith.testing.cassandra.CassandraCluster;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;

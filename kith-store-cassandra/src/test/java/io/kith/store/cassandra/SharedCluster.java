@@ -4,6 +4,7 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import io.kith.core.spi.StoreConfig;
 import io.kith.store.cassandra.internal.CassandraSettings;
 import io.kith.store.cassandra.internal.CassandraStore;
+import io.kith.testing.cassandra.CassandraCluster;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +41,12 @@ final class SharedCluster {
       session = cluster.connect();
     }
     return cluster;
+  }
+
+  /** The shared client (for tests that write behind the store's back). */
+  static synchronized CqlSession session() {
+    cluster();
+    return session;
   }
 
   static Map<String, String> config(String keyspace) {

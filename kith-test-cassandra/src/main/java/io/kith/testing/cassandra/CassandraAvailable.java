@@ -1,4 +1,4 @@
-package io.kith.store.cassandra;
+package io.kith.testing.cassandra;
 
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
@@ -8,7 +8,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs the Cassandra tests where a JDK for Cassandra 5.0 exists. Without one they are reported as not run, except
- * under CI ({@code CI=true}), where they run and fail, so CI can never pass without them.
+ * under CI ({@code CI=true}), where they run and fail, so CI can never pass without them. A JUnit condition
+ * ({@code @ExtendWith}) and a jqwik hook ({@code @AddLifecycleHook}); a module using it has jqwik on its test
+ * classpath (kith-store-tck brings it).
  */
 public final class CassandraAvailable implements ExecutionCondition, SkipExecutionHook {
   private static boolean runnable() {

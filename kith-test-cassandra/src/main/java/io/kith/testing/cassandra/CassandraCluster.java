@@ -1,4 +1,4 @@
-package io.kith.store.cassandra;
+package io.kith.testing.cassandra;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -24,11 +24,11 @@ import java.util.stream.Collectors;
  * one after another. Ready means: a driver connects and sees every node UP, never a sleep. Every node is stopped by
  * its process on {@link #close()} and, should the test JVM end first, by a shutdown hook.
  */
-final class CassandraCluster implements AutoCloseable {
+public final class CassandraCluster implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
-  final List<CassandraNode> nodes = new ArrayList<>();
-  final int nativePort;
+  private final List<CassandraNode> nodes = new ArrayList<>();
+  private final int nativePort;
   private final Thread stopper = new Thread(this::close, "stop-cassandra-nodes");
 
   private CassandraCluster(String name, int size, int heapMb) {
@@ -47,8 +47,11 @@ final class CassandraCluster implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(stopper);
   }
 
-  /** Starts {@code size} nodes and waits until a client sees them all UP. */
-  static CassandraCluster start(String name, int size, int heapMb) {
+  /**
+   * Starts {@code size} nodes and waits until a client sees them all UP. {@code name} names the nodes' directory
+   * (under the {@code kith.cassandra.work} system property, default target/cassandra-nodes).
+   */
+  public static CassandraCluster start(String name, int size, int heapMb) {
     CassandraCluster cluster = new CassandraCluster(name, size, heapMb);
     try {
       for (CassandraNode node : cluster.nodes) {
@@ -63,7 +66,11 @@ final class CassandraCluster implements AutoCloseable {
     }
   }
 
-  static Path libDir() {
+  /**
+   * Cassandra's jars: the {@code kith.cassandra.lib} system property, default the sibling module's
+   * ../kith-test-cassandra/target/cassandra-lib (tests run in their module's directory).
+   */
+  public static Path libDir() {
     Path lib = Path.of(System.getProperty("kith.cassandra.lib", "../kith-test-cassandra/target/cassandra-lib"));
     if (!Files.isDirectory(lib)) {
       throw new IllegalStateException("Cassandra's jars are missing at " + lib.toAbsolutePath()
@@ -72,25 +79,35 @@ final class CassandraCluster implements AutoCloseable {
     return lib.toAbsolutePath();
   }
 
+  /** The nodes, in start order: 127.0.0.1, .2, ... */
+  public List<CassandraNode> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  /** The CQL port, the same on every node (each listens on its own address). */
+  public int nativePort() {
+    return nativePort;
+  }
+
   /** A client of the whole cluster; the caller closes it. */
-  CqlSession connect() {
-    return session(nodes.get(0).address, Duration.ofSeconds(10));
+  public CqlSession connect() {
+    return session(nodes.get(0).address(), Duration.ofSeconds(10));
   }
 
   /** {@code host:port} of every node, the form of the {@code contact_points} setting. */
-  String contactPoints() {
-    return nodes.stream().map(node -> node.address + ":" + nativePort).collect(Collectors.joining(","));
+  public String contactPoints() {
+    return nodes.stream().map(node -> node.address() + ":" + nativePort).collect(Collectors.joining(","));
   }
 
   /** Waits until {@code node} accepts CQL connections. */
-  void awaitUp(CassandraNode node) {
+  public void awaitUp(CassandraNode node) {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     RuntimeException last = null;
     while (System.nanoTime() < deadline) {
       if (!node.isAlive()) {
-        throw new IllegalStateException("Cassandra node " + node.address + " exited:\n" + node.logTail());
+        throw new IllegalStateException("Cassandra node " + node.address() + " exited:\n" + node.logTail());
       }
-      try (CqlSession session = session(node.address, Duration.ofSeconds(5))) {
+      try (CqlSession session = session(node.address(), Duration.ofSeconds(5))) {
         session.execute("SELECT release_version FROM system.local");
         return;
       } catch (RuntimeException e) {
@@ -98,12 +115,12 @@ final class CassandraCluster implements AutoCloseable {
         pause();
       }
     }
-    throw new IllegalStateException("Cassandra node " + node.address + " not up after " + START_TIMEOUT + ": "
+    throw new IllegalStateException("Cassandra node " + node.address() + " not up after " + START_TIMEOUT + ": "
         + last + "\n" + node.logTail(), last);
   }
 
   /** Waits until a client connected to the cluster sees every node UP. */
-  void awaitAllUp() {
+  public void awaitAllUp() {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       try (CqlSession session = connect()) {

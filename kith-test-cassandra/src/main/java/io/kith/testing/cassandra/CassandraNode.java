@@ -1,4 +1,4 @@
-package io.kith.store.cassandra;
+package io.kith.testing.cassandra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * target/cassandra-lib), with a minimal cassandra.yaml and its data under {@code dir}. Started and stopped by its
  * process only: {@link #kill()} is SIGKILL, a crash; {@link #stop()} asks politely first.
  */
-final class CassandraNode {
+public final class CassandraNode {
   /** Cassandra's conf/jvm17-server.options JPMS flags: without them 5.0 does not start on 17. */
   private static final List<String> JPMS = List.of(
       "-Djdk.attach.allowAttachSelf=true",
@@ -41,8 +41,8 @@ final class CassandraNode {
       "--add-opens", "java.base/java.lang=ALL-UNNAMED",
       "--add-opens", "java.base/java.util=ALL-UNNAMED");
 
-  final String address;
-  final int nativePort;
+  private final String address;
+  private final int nativePort;
   private final int storagePort;
   private final String seeds;
   private final Path dir;
@@ -58,7 +58,13 @@ final class CassandraNode {
     this.heapMb = heapMb;
   }
 
-  synchronized void start() {
+  /** The node's loopback address (listen and CQL). */
+  public String address() {
+    return address;
+  }
+
+  /** Starts the node's JVM (again, after {@link #kill()}: on the same data); returns at once, not when ready. */
+  public synchronized void start() {
     if (isAlive()) {
       return;
     }
@@ -103,19 +109,20 @@ final class CassandraNode {
     }
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process != null && process.isAlive();
   }
 
   /** SIGKILL: the node dies as in a crash, with whatever its commit log had not synced. */
-  synchronized void kill() {
+  public synchronized void kill() {
     if (process != null) {
       process.destroyForcibly();
       waitFor(process);
     }
   }
 
-  synchronized void stop() {
+  /** Stops the node politely (SIGTERM), forcibly after 20 s. */
+  public synchronized void stop() {
     if (process != null && process.isAlive()) {
       process.destroy();
       try {
@@ -131,7 +138,7 @@ final class CassandraNode {
   }
 
   /** The end of the node's log, for failure messages. */
-  String logTail() {
+  public String logTail() {
     try {
       Path log = Files.exists(dir.resolve("system.log")) ? dir.resolve("system.log") : dir.resolve("stdout.log");
       List<String> lines = Files.readAllLines(log);

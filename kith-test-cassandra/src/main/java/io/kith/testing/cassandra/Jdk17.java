@@ -1,4 +1,4 @@
-package io.kith.store.cassandra;
+package io.kith.testing.cassandra;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,18 +15,18 @@ import java.util.stream.Stream;
  * the first under /usr/lib/jvm whose {@code java -version} says 17, else 11. Versions are read, never guessed from
  * directory names.
  */
-final class Jdk17 {
+public final class Jdk17 {
   private static final Pattern VERSION = Pattern.compile("version \"(1\\.)?(\\d+)");
   private static final Optional<Path> FOUND = find();
 
   private Jdk17() {}
 
-  static Optional<Path> java() {
+  public static Optional<Path> java() {
     return FOUND;
   }
 
   /** Why the Cassandra tests cannot run here, for messages. */
-  static String missing() {
+  public static String missing() {
     return "no JDK 11 or 17 for Cassandra 5.0 (looked at KITH_CASSANDRA_JAVA_HOME and /usr/lib/jvm/*); install"
         + " one, e.g. apt-get install openjdk-17-jdk-headless";
   }
