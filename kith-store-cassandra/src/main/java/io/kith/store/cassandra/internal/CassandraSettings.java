@@ -41,6 +41,12 @@ public record CassandraSettings(List<InetSocketAddress> contactPoints, String ke
         (int) config.longValue("marker_ttl_seconds", 30L * 86_400, 3_600, 365L * 86_400));
   }
 
+  /** These settings with {@code create_schema} set to {@code create}. */
+  public CassandraSettings withCreateSchema(boolean create) {
+    return new CassandraSettings(contactPoints, keyspace, localDatacenter, replication, consistency,
+        serialConsistency, create, countShards, bucketSpanMillis, requestTimeout, markerTtlSeconds);
+  }
+
   static List<InetSocketAddress> contactPoints(String text) {
     List<InetSocketAddress> points = new ArrayList<>();
     for (String part : text.split(",")) {

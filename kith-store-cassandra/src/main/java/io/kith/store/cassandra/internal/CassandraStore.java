@@ -23,6 +23,9 @@ import io.kith.core.spi.PermanentStoreException;
 import io.kith.core.spi.Position;
 import io.kith.core.spi.Session;
 import io.kith.core.spi.TokenHash;
+import io.kith.store.cassandra.Recount;
+import io.kith.store.cassandra.RepairReport;
+import io.kith.store.cassandra.SchemaReport;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +54,7 @@ public final class CassandraStore implements KithStore {
   private final CountShards counts;
   private final PairWriter pairs;
   private final Relations relations;
+  private final Recounter recounter;
   /** Whether close() closes the session (false when several stores share one client, as tests do). */
   private final boolean ownsSession;
   private volatile boolean closed;
@@ -63,13 +67,44 @@ public final class CassandraStore implements KithStore {
     this.counts = new CountShards(cql);
     this.pairs = new PairWriter(cql, users, lists, counts);
     this.relations = new Relations(pairs);
+    this.recounter = new Recounter(cql, counts);
   }
 
   /** Connects, creates the keyspace and tables if asked to, and finishes work a stopped node left pending. */
   public static CassandraStore open(CassandraSettings settings) {
-    CqlSession session;
+    return open(settings, true);
+  }
+
+  /**
+   * Connects and creates the keyspace and tables if asked to ({@code create_schema}); otherwise checks that they
+   * exist. {@code repairOnOpen}: finish the work stopped nodes left pending before returning (the operator's
+   * {@code kith repair} opens without it, then runs {@link #repair()} to report what it finished).
+   */
+  public static CassandraStore open(CassandraSettings settings, boolean repairOnOpen) {
+    CqlSession session = connect(settings);
     try {
-      session = CqlSession.builder()
+      if (settings.createSchema()) {
+        createSchema(session, settings);
+      } else {
+        Schema.requireExists(session, settings.keyspace());
+      }
+      CassandraStore store = new CassandraStore(session, settings, true);
+      if (repairOnOpen) {
+        store.repair();
+      }
+      log.info("Opened Cassandra store: keyspace {} at {} ({} reads and writes)", settings.keyspace(),
+          settings.contactPoints(), settings.consistency());
+      return store;
+    } catch (RuntimeException e) {
+      session.close();
+      throw CassandraErrors.map("open keyspace " + settings.keyspace(), e);
+    }
+  }
+
+  /** A client of the cluster the settings name; the caller closes it. */
+  public static CqlSession connect(CassandraSettings settings) {
+    try {
+      return CqlSession.builder()
           .addContactPoints(settings.contactPoints())
           .withLocalDatacenter(settings.localDatacenter())
           .withConfigLoader(DriverConfigLoader.programmaticBuilder()
@@ -82,19 +117,6 @@ public final class CassandraStore implements KithStore {
           .build();
     } catch (RuntimeException e) {
       throw CassandraErrors.map("connect to " + settings.contactPoints(), e);
-    }
-    try {
-      if (settings.createSchema()) {
-        createSchema(session, settings);
-      }
-      CassandraStore store = new CassandraStore(session, settings, true);
-      store.repair();
-      log.info("Opened Cassandra store: keyspace {} at {} ({} reads and writes)", settings.keyspace(),
-          settings.contactPoints(), settings.consistency());
-      return store;
-    } catch (RuntimeException e) {
-      session.close();
-      throw CassandraErrors.map("open keyspace " + settings.keyspace(), e);
     }
   }
 
@@ -109,35 +131,56 @@ public final class CassandraStore implements KithStore {
   }
 
   /** Creates the keyspace and every table if missing (the {@code create_schema} setting, or {@code kith schema}). */
-  public static void createSchema(CqlSession session, CassandraSettings settings) {
+  public static SchemaReport createSchema(CqlSession session, CassandraSettings settings) {
     // Schema changes wait for every node to agree, which takes far longer than a query: their own timeout.
     Duration timeout = Duration.ofSeconds(60);
+    Optional<Schema.Found> before = Schema.find(session, settings.keyspace());
     session.execute(SimpleStatement.newInstance(Schema.keyspace(settings.keyspace(), settings.replication()))
         .setTimeout(timeout));
     for (String table : Schema.tables(settings.keyspace())) {
       session.execute(SimpleStatement.newInstance(table).setTimeout(timeout));
     }
     session.checkSchemaAgreement();
+    Schema.Found after = Schema.find(session, settings.keyspace()).orElseThrow(() -> new PermanentStoreException(
+        "cassandra schema: keyspace " + settings.keyspace() + " not visible after creating it", null));
+    List<String> found = before.map(Schema.Found::tables).orElse(List.of()).stream()
+        .filter(Schema.TABLE_NAMES::contains).toList();
+    List<String> created = Schema.TABLE_NAMES.stream().filter(table -> !found.contains(table)).toList();
+    return new SchemaReport(settings.keyspace(), before.isEmpty(), after.replication(), created, found);
   }
 
   /**
    * Finishes every pending pair change, deletion and private-to-public approval; safe to run at any time, on any
    * node, concurrently with traffic. Runs when the store opens.
    */
-  public void repair() {
-    guarded("repair", () -> {
+  public RepairReport repair() {
+    return guarded("repair", () -> {
       int pairsRepaired = pairs.repairPending();
       if (pairsRepaired > 0) {
         log.info("Finished {} pair changes that a stopped node or a failed call left pending", pairsRepaired);
       }
+      int deletions = 0;
       for (Row row : cql.all("SELECT user_id FROM $.pending_work WHERE kind = 'delete'")) {
         purge(UserId.of(row.getLong(0)));
+        deletions++;
       }
+      int approvals = 0;
       for (Row row : cql.all("SELECT user_id FROM $.pending_work WHERE kind = 'approve'")) {
         approveAll(UserId.of(row.getLong(0)));
+        approvals++;
       }
-      return null;
+      return new RepairReport(pairsRepaired, deletions, approvals);
     });
+  }
+
+  /**
+   * Recounts {@code user}'s followers, following and friends from its list partitions and, if the count shards
+   * disagree, corrects them by the difference. Safe alongside traffic: a user whose relations change while it is
+   * checked is retried, then reported {@link Recount.Status#BUSY} and left as it is. Run {@link #repair()} first,
+   * so that no change left pending by a dead node keeps the user busy.
+   */
+  public Recount recount(UserId user) {
+    return guarded("recount", () -> recounter.recount(user));
   }
 
   /**

@@ -86,6 +86,24 @@ final class CountShards {
             : addAsync(user, op, delta));
   }
 
+  /**
+   * Each existing shard of {@code user} as stored, in shard order: {shard, followers, following, friends, version}
+   * (missing values as 0). For the recount, which compares versions to detect writes.
+   */
+  List<long[]> shards(UserId user) {
+    List<long[]> shards = new ArrayList<>();
+    for (Row row : cql.all("SELECT DISTINCT user_id, shard, followers, following, friends, version FROM $.counts"
+        + " WHERE user_id = ? AND shard IN ?", user.value(), allShards)) {
+      shards.add(new long[] {row.getInt(1), orZero(row, 2), orZero(row, 3), orZero(row, 4), orZero(row, 5)});
+    }
+    shards.sort(java.util.Comparator.comparingLong(shard -> shard[0]));
+    return shards;
+  }
+
+  private static long orZero(Row row, int column) {
+    return row.isNull(column) ? 0 : row.getLong(column);
+  }
+
   Counts of(UserId user) {
     return of(List.of(user)).get(user);
   }

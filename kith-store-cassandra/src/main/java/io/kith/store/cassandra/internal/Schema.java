@@ -1,6 +1,15 @@
 package io.kith.store.cassandra.internal;
 
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
+import io.kith.core.spi.PermanentStoreException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The keyspace's tables (docs/storage.md, "Cassandra"). Only CQL that Cassandra 4+/5 and ScyllaDB share: static
@@ -15,7 +24,46 @@ final class Schema {
   static final List<String> NAME_KEYED_TABLES = List.of("handles", "user_index", "user_index_buckets",
       "pending_pairs", "pending_work", "rate_windows", "rate_prunes");
 
+  private static final Pattern TABLE_NAME = Pattern.compile("CREATE TABLE IF NOT EXISTS [a-z0-9_]+\\.([a-z_]+) ");
+
+  /** Every table of the keyspace, in creation order. */
+  static final List<String> TABLE_NAMES = tables("ks").stream().map(Schema::tableName).toList();
+
+  /** An existing keyspace as the cluster describes it: its replication (keys sorted) and its tables. */
+  record Found(Map<String, String> replication, List<String> tables) {}
+
   private Schema() {}
+
+  /** The keyspace as the cluster knows it now (the driver's schema metadata, refreshed first). */
+  static Optional<Found> find(CqlSession session, String keyspace) {
+    Optional<KeyspaceMetadata> metadata = session.refreshSchema().getKeyspace(CqlIdentifier.fromInternal(keyspace));
+    return metadata.map(ks -> new Found(java.util.Collections.unmodifiableMap(new TreeMap<>(ks.getReplication())),
+        ks.getTables().keySet().stream().map(CqlIdentifier::asInternal).sorted().toList()));
+  }
+
+  /**
+   * Fails with a message saying what to run when the keyspace or one of its tables is missing (a store opened with
+   * {@code create_schema=false}, as where DDL is run by operators only).
+   */
+  static void requireExists(CqlSession session, String keyspace) {
+    Optional<Found> found = find(session, keyspace);
+    List<String> missing = found.isEmpty() ? List.of()
+        : TABLE_NAMES.stream().filter(table -> !found.get().tables().contains(table)).toList();
+    if (found.isEmpty() || !missing.isEmpty()) {
+      throw new PermanentStoreException("cassandra: " + (found.isEmpty() ? "keyspace " + keyspace + " does not exist"
+          : "keyspace " + keyspace + " lacks tables " + missing) + " and create_schema is false; create them with"
+          + " `kith schema --store cassandra --keyspace " + keyspace + " ...`, or let the server create them"
+          + " (serve --create-schema true)", null);
+    }
+  }
+
+  private static String tableName(String createTable) {
+    Matcher matcher = TABLE_NAME.matcher(createTable);
+    if (!matcher.find()) {
+      throw new IllegalStateException("not a CREATE TABLE: " + createTable);
+    }
+    return matcher.group(1);
+  }
 
   static String keyspace(String keyspace, String replication) {
     return "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication;
