@@ -2,6 +2,7 @@ package io.kith.store.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kith.core.Counts;
 import io.kith.core.Relationship;
 import io.kith.core.UserId;
 import io.kith.core.spi.KithStore;
@@ -131,6 +132,25 @@ class RocksDbRelationCacheTest extends StoreContract {
       writing.set(false);
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void countsFollowEveryWriteAndADeletion() {
+    UserId star = newUser().id();
+    List<UserId> fans = newUsers(3);
+    assertThat(store.counts(star).followers()).isZero(); // now cached
+    for (UserId fan : fans) {
+      store.follow(fan, star, Instant.now());
+    }
+    store.follow(star, fans.getFirst(), Instant.now());
+    assertThat(store.counts(star)).isEqualTo(new Counts(3, 1, 1));
+    assertThat(store.counts(fans.getFirst())).isEqualTo(new Counts(1, 1, 1));
+    store.block(star, fans.getFirst(), Instant.now());
+    assertThat(store.counts(star)).isEqualTo(new Counts(2, 0, 0));
+    assertThat(store.counts(fans.getFirst())).isEqualTo(Counts.ZERO);
+    store.deleteUser(fans.get(1));
+    assertThat(store.counts(star).followers()).isEqualTo(1);
+    assertThat(store.counts(fans.get(1))).isEqualTo(Counts.ZERO);
   }
 
   /** What the writer's last acknowledged write says, seen from both sides. */

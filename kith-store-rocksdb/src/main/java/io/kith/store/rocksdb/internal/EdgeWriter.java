@@ -286,6 +286,7 @@ final class EdgeWriter {
   /** Clears what is left of a deleted user once its lists are empty: its counters and the pending marker. */
   void finishDelete(UserId deleted) throws RocksDBException {
     try (TrackedBatch batch = new TrackedBatch()) {
+      batch.changes(deleted);
       for (byte kind : new byte[] {Keys.FOLLOWERS, Keys.FOLLOWING, Keys.FRIENDS}) {
         batch.delete(cf(COUNTS), Keys.counter(deleted, kind));
       }
@@ -357,6 +358,7 @@ final class EdgeWriter {
   }
 
   private void deleteFriendship(TrackedBatch batch, UserId a, UserId b, long since) throws RocksDBException {
+    batch.changes(a, b);
     batch.delete(cf(FRIENDS), Keys.listEntry(a, since, b));
     batch.delete(cf(FRIENDS), Keys.listEntry(b, since, a));
     batch.merge(cf(COUNTS), Keys.counter(a, Keys.FRIENDS), MINUS_ONE);

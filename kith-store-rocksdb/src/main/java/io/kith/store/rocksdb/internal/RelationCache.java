@@ -2,6 +2,7 @@ package io.kith.store.rocksdb.internal;
 
 import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKED_BY;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.BLOCKING;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.COUNTS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWERS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.FOLLOWING;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.MUTES;
@@ -11,6 +12,7 @@ import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS_OUT;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.kith.core.Counts;
 import io.kith.core.UserId;
 import io.kith.core.spi.Edge;
 import io.kith.core.spi.PageRequest;
@@ -35,6 +37,9 @@ import org.rocksdb.RocksDBException;
  * than the last acknowledged write. Only this process writes the store (RocksDB holds the directory's lock), so
  * no other writer can go unnoticed.
  *
+ * <p>Users' counts are kept the same way, in a second cache under the same rule: a count read for every author
+ * card becomes a hash lookup, and a write invalidates the counts of both users of its pair.
+ *
  * <p>Each list is kept whole up to {@link #LIST_CAP} entries; a longer one (a celebrity's followers) is kept as
  * its newest prefix marked incomplete, and questions it cannot answer go to RocksDB. Memory is bounded by weight
  * (about 16 bytes an entry).
@@ -45,6 +50,7 @@ final class RelationCache {
   private final RocksDB db;
   private final Map<ColumnFamilies, ColumnFamilyHandle> families;
   private final Cache<Long, Adjacency> cache;
+  private final Cache<Long, Counts> counts;
 
   private RelationCache(RocksDB db, Map<ColumnFamilies, ColumnFamilyHandle> families, long maxBytes) {
     this.db = db;
@@ -53,7 +59,14 @@ final class RelationCache {
         .maximumWeight(maxBytes)
         .weigher((Long user, Adjacency adjacency) -> adjacency.weight())
         .build();
+    this.counts = maxBytes == 0 ? null : Caffeine.newBuilder()
+        .maximumWeight(maxBytes / 4)
+        .weigher((Long user, Counts c) -> COUNTS_WEIGHT)
+        .build();
   }
+
+  /** Approximate heap bytes of one cached Counts with its key and the cache's node. */
+  private static final int COUNTS_WEIGHT = 96;
 
   /** A cache of at most {@code maxBytes} (approximately); 0 disables it. */
   static RelationCache create(RocksDB db, Map<ColumnFamilies, ColumnFamilyHandle> families, long maxBytes) {
@@ -82,6 +95,21 @@ final class RelationCache {
     }
   }
 
+  /** The user's counts, from the cache or read now. Only call when {@link #enabled()}. */
+  Counts counts(UserId user) throws RocksDBException {
+    try {
+      return counts.get(user.value(), id -> {
+        try {
+          return readCounts(user);
+        } catch (RocksDBException e) {
+          throw new LoadFailed(e);
+        }
+      });
+    } catch (LoadFailed e) {
+      throw e.getCause();
+    }
+  }
+
   /** The user's adjacency if the cache holds it, else null; never reads RocksDB. */
   Adjacency peek(UserId user) {
     return cache == null ? null : cache.getIfPresent(user.value());
@@ -91,13 +119,23 @@ final class RelationCache {
   void invalidate(Collection<Long> users) {
     if (cache != null && !users.isEmpty()) {
       cache.invalidateAll(users);
+      counts.invalidateAll(users);
     }
   }
 
   void clear() {
     if (cache != null) {
       cache.invalidateAll();
+      counts.invalidateAll();
     }
+  }
+
+  private Counts readCounts(UserId user) throws RocksDBException {
+    List<byte[]> values = db.multiGetAsList(Collections.nCopies(3, families.get(COUNTS)),
+        List.of(Keys.counter(user, Keys.FOLLOWERS), Keys.counter(user, Keys.FOLLOWING),
+            Keys.counter(user, Keys.FRIENDS)));
+    return new Counts(Keys.counterValue(values.get(0)), Keys.counterValue(values.get(1)),
+        Keys.counterValue(values.get(2)));
   }
 
   private Adjacency load(UserId user) throws RocksDBException {

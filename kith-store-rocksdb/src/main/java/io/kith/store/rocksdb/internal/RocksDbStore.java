@@ -345,6 +345,13 @@ public final class RocksDbStore implements KithStore {
   @Override
   public Map<UserId, Counts> counts(List<UserId> ids) {
     return guarded("get counts", () -> {
+      if (relationCache.enabled()) {
+        Map<UserId, Counts> counts = new LinkedHashMap<>();
+        for (UserId id : ids) {
+          counts.put(id, relationCache.counts(id));
+        }
+        return counts;
+      }
       List<byte[]> keys = new ArrayList<>(ids.size() * 3);
       for (UserId id : ids) {
         keys.add(Keys.counter(id, Keys.FOLLOWERS));
