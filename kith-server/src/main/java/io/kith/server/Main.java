@@ -1,35 +1,50 @@
 package io.kith.server;
 
+import io.kith.core.KithException;
+import io.kith.core.UserId;
 import io.kith.core.spi.KithStore;
 import io.kith.core.spi.StoreConfig;
 import io.kith.core.spi.StoreProvider;
 import io.kith.server.internal.auth.ServiceTokens;
+import io.kith.store.cassandra.CassandraMaintenance;
+import io.kith.store.cassandra.Recount;
+import io.kith.store.cassandra.RepairReport;
+import io.kith.store.cassandra.SchemaReport;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The {@code kith} command line. */
-@Command(name = "kith", mixinStandardHelpOptions = true, subcommands = Main.Serve.class,
+@Command(name = "kith", mixinStandardHelpOptions = true,
+    subcommands = {Main.Serve.class, Main.Schema.class, Main.Repair.class},
     description = "Kith: accounts, profiles and the follow graph over HTTP/JSON.")
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
   public static void main(String[] args) {
     int code = commandLine().execute(args);
-    // A running server returns 0 only after it stopped; calling System.exit(0) from here could race the
-    // shutdown hook, so only failures exit explicitly.
-    if (code != 0) {
+    // A running server returns 0 only after it stopped; calling System.exit(0) from there could race the
+    // shutdown hook, so serve exits explicitly only on failure. The one-shot commands exit at once (a driver's
+    // threads may otherwise linger a moment after they closed their client).
+    boolean serving = args.length > 0 && "serve".equals(args[0]);
+    if (code != 0 || !serving) {
       System.exit(code);
     }
   }
@@ -41,11 +56,152 @@ public final class Main {
         cmd.getErr().println("kith: " + e.getMessage());
         return 2;
       }
-      cmd.getErr().println("kith: could not serve: " + e);
-      log.error("could not serve", e);
+      String what = cmd.getCommandName();
+      cmd.getErr().println("kith " + what + ": failed: " + e);
+      log.error("{} failed", what, e);
       return 1;
     });
     return commandLine;
+  }
+
+  /** The storage settings every command shares: which backend, and where a Cassandra/ScyllaDB cluster is. */
+  static final class StoreOptions {
+    @Option(names = "--store", defaultValue = "${env:KITH_STORE:-rocksdb}",
+        description = "Storage backend (env KITH_STORE, default ${DEFAULT-VALUE}).")
+    String store;
+
+    @Option(names = "--contact-points", defaultValue = "${env:KITH_CONTACT_POINTS:-127.0.0.1:9042}",
+        description = "Cassandra/ScyllaDB nodes, host[:port],... (store cassandra; env KITH_CONTACT_POINTS).")
+    String contactPoints;
+
+    @Option(names = "--keyspace", defaultValue = "${env:KITH_KEYSPACE:-kith}",
+        description = "Cassandra keyspace (env KITH_KEYSPACE, default ${DEFAULT-VALUE}).")
+    String keyspace;
+
+    @Option(names = "--local-datacenter", defaultValue = "${env:KITH_LOCAL_DATACENTER:-datacenter1}",
+        description = "Cassandra datacenter this node talks to (env KITH_LOCAL_DATACENTER, default ${DEFAULT-VALUE}).")
+    String localDatacenter;
+
+    @Option(names = "--replication", defaultValue = "${env:KITH_REPLICATION:-SimpleStrategy:1}",
+        description = "Keyspace replication when Kith creates it: SimpleStrategy:N or "
+            + "NetworkTopologyStrategy:dc1=N,... (env KITH_REPLICATION, default ${DEFAULT-VALUE}).")
+    String replication;
+
+    @Option(names = "--consistency", defaultValue = "${env:KITH_CONSISTENCY:-QUORUM}",
+        description = "Cassandra consistency of reads and writes (env KITH_CONSISTENCY, default ${DEFAULT-VALUE}).")
+    String consistency;
+
+    /** The settings for the store, each backend reading those it knows, plus {@code extra}. */
+    StoreConfig config(Map<String, String> extra) {
+      Map<String, String> config = new HashMap<>(Map.of("contact_points", contactPoints, "keyspace", keyspace,
+          "local_datacenter", localDatacenter, "replication", replication, "consistency", consistency));
+      config.putAll(extra);
+      return StoreConfig.of(config);
+    }
+
+    /** Fails unless the store is Cassandra; {@code why} says why the command has nothing to do on the others. */
+    void requireCassandra(String why) {
+      if (!"cassandra".equals(store)) {
+        throw new IllegalArgumentException("store: " + store + " (expected: cassandra; " + why + ")");
+      }
+    }
+  }
+
+  @Command(name = "schema", mixinStandardHelpOptions = true,
+      description = {"Create the Cassandra keyspace (with --replication) and every table Kith needs, if missing, "
+          + "then exit. An existing keyspace keeps its replication; existing tables are left as they are.",
+          "For deployments where servers run with --create-schema false."})
+  static final class Schema implements Callable<Integer> {
+    @Mixin
+    StoreOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      options.requireCassandra("the RocksDB store creates its data directory when it opens");
+      SchemaReport report = CassandraMaintenance.createSchema(options.config(Map.of()));
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("keyspace " + report.keyspace() + ": " + (report.keyspaceCreated() ? "created" : "exists")
+          + ", replication " + report.replication()
+          + (report.keyspaceCreated() ? "" : " (kept: --replication applies only when creating it)"));
+      out.println("tables: " + report.tablesCreated().size() + " created" + (report.tablesCreated().isEmpty() ? ""
+          : " " + report.tablesCreated()) + ", " + report.tablesFound().size() + " already there");
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "repair", mixinStandardHelpOptions = true,
+      description = {"Finish what was left half-done (pair changes pending after a node died or a call timed out, "
+          + "account deletions, private-to-public approvals), then recount users' followers, following and friends "
+          + "from their lists and correct every count that is off. Safe while servers run.",
+          "Exits 1 if some user's relations kept changing while it was recounted (run again), 0 otherwise."})
+  static final class Repair implements Callable<Integer> {
+    @Mixin
+    StoreOptions options;
+
+    @Option(names = "--user", paramLabel = "ID",
+        description = "Recount only this user (repeatable); default: every user.")
+    List<String> users;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      options.requireCassandra("the RocksDB store finishes interrupted work when it opens, and keeps each count "
+          + "in the same atomic write as its edges");
+      List<UserId> only = new ArrayList<>();
+      for (String text : users == null ? List.<String>of() : users) {
+        try {
+          only.add(UserId.parse("user", text));
+        } catch (KithException e) {
+          throw new IllegalArgumentException("user: " + text + " (expected: a user id, a positive decimal number)");
+        }
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      try (CassandraMaintenance maintenance = CassandraMaintenance.open(options.config(Map.of()))) {
+        for (UserId user : only) {
+          if (maintenance.user(user).isEmpty()) {
+            throw new IllegalArgumentException("user: " + user.value() + " (expected: the id of an existing user)");
+          }
+        }
+        RepairReport repaired = maintenance.repair();
+        out.println("repair: finished " + repaired.pairChanges() + " pending pair changes, " + repaired.deletions()
+            + " account deletions, " + repaired.approvals() + " private-to-public approvals");
+        out.flush();
+        AtomicLong fixed = new AtomicLong();
+        AtomicLong busy = new AtomicLong();
+        java.util.function.Consumer<Recount> report = recount -> {
+          switch (recount.status()) {
+            case FIXED -> {
+              fixed.incrementAndGet();
+              out.println("user " + recount.user().value() + ": fixed: counts were " + recount.stored()
+                  + "; lists hold " + recount.counted());
+            }
+            case BUSY -> {
+              busy.incrementAndGet();
+              out.println("user " + recount.user().value() + ": not checked, its relations kept changing;"
+                  + " run again");
+            }
+            case EXACT -> { }
+          }
+          out.flush();
+        };
+        long checked;
+        if (only.isEmpty()) {
+          checked = maintenance.recountAll(report);
+        } else {
+          only.forEach(user -> report.accept(maintenance.recount(user)));
+          checked = only.size();
+        }
+        out.println("recount: " + checked + " users checked, " + fixed.get() + " fixed, " + busy.get() + " busy");
+        out.flush();
+        return busy.get() > 0 ? 1 : 0;
+      }
+    }
   }
 
   @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -63,30 +219,13 @@ public final class Main {
         description = "fsync every write: true or false (env KITH_SYNC, default ${DEFAULT-VALUE}).")
     String sync;
 
-    @Option(names = "--store", defaultValue = "${env:KITH_STORE:-rocksdb}",
-        description = "Storage backend (env KITH_STORE, default ${DEFAULT-VALUE}).")
-    String store;
+    @Mixin
+    StoreOptions storeOptions;
 
-    @Option(names = "--contact-points", defaultValue = "${env:KITH_CONTACT_POINTS:-127.0.0.1:9042}",
-        description = "Cassandra/ScyllaDB nodes, host[:port],... (store cassandra; env KITH_CONTACT_POINTS).")
-    String contactPoints;
-
-    @Option(names = "--keyspace", defaultValue = "${env:KITH_KEYSPACE:-kith}",
-        description = "Cassandra keyspace, created if missing (env KITH_KEYSPACE, default ${DEFAULT-VALUE}).")
-    String keyspace;
-
-    @Option(names = "--local-datacenter", defaultValue = "${env:KITH_LOCAL_DATACENTER:-datacenter1}",
-        description = "Cassandra datacenter this node talks to (env KITH_LOCAL_DATACENTER, default ${DEFAULT-VALUE}).")
-    String localDatacenter;
-
-    @Option(names = "--replication", defaultValue = "${env:KITH_REPLICATION:-SimpleStrategy:1}",
-        description = "Keyspace replication when Kith creates it: SimpleStrategy:N or "
-            + "NetworkTopologyStrategy:dc1=N,... (env KITH_REPLICATION, default ${DEFAULT-VALUE}).")
-    String replication;
-
-    @Option(names = "--consistency", defaultValue = "${env:KITH_CONSISTENCY:-QUORUM}",
-        description = "Cassandra consistency of reads and writes (env KITH_CONSISTENCY, default ${DEFAULT-VALUE}).")
-    String consistency;
+    @Option(names = "--create-schema", defaultValue = "${env:KITH_CREATE_SCHEMA:-true}",
+        description = "Create the Cassandra keyspace and tables if missing: true or false; false makes a missing "
+            + "schema an error (create it with `kith schema`) (env KITH_CREATE_SCHEMA, default ${DEFAULT-VALUE}).")
+    String createSchema;
 
     @Option(names = "--node-id", defaultValue = "${env:KITH_NODE_ID:-0}",
         description = "Id generator node, 0-1023, unique per server sharing a store (env KITH_NODE_ID).")
@@ -168,10 +307,9 @@ public final class Main {
         builder.serviceToken(spec);
       }
       // Each backend reads the settings it knows (RocksDB: path, sync; Cassandra: the cluster's).
-      KithStore kithStore = StoreProvider.named(store)
-          .open(StoreConfig.of(Map.of("path", data.toString(), "sync", sync, "contact_points", contactPoints,
-              "keyspace", keyspace, "local_datacenter", localDatacenter, "replication", replication,
-              "consistency", consistency)));
+      boolean create = parseBoolean("create-schema", createSchema);
+      KithStore kithStore = StoreProvider.named(storeOptions.store).open(storeOptions.config(Map.of(
+          "path", data.toString(), "sync", sync, "create_schema", Boolean.toString(create))));
       // Registered before the server starts so a SIGTERM at any point still closes the store cleanly.
       AtomicReference<KithServer> running = new AtomicReference<>();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -186,8 +324,10 @@ public final class Main {
       KithServer server = builder.store(kithStore).build();
       running.set(server);
       server.start();
-      System.out.println("Kith listening on http://localhost:" + server.port() + " (data: "
-          + data.toAbsolutePath().normalize() + ")");
+      String where = "cassandra".equals(storeOptions.store)
+          ? "keyspace " + storeOptions.keyspace + " at " + storeOptions.contactPoints
+          : "data: " + data.toAbsolutePath().normalize();
+      System.out.println("Kith listening on http://localhost:" + server.port() + " (" + where + ")");
       System.out.flush();
       server.awaitStop();
       return 0;

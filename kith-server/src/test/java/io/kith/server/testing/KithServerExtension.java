@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -22,11 +23,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real server on a free port over a real RocksDB store in a temporary directory, shared by one test class:
- * started before all its tests, stopped (then the store closed and deleted) after them.
+ * started before all its tests, stopped (then the store closed and deleted) after them. {@link #over} serves
+ * another store instead (e.g. Cassandra), opened before all tests and closed after them.
  */
 public final class KithServerExtension implements BeforeAllCallback, AfterAllCallback {
   private final Clock clock;
   private final UnaryOperator<KithServerBuilder> configure;
+  /** Opens the store to serve; null: RocksDB in a fresh temporary directory. */
+  private final Supplier<KithStore> opener;
   private Path dataDir;
   private KithStore store;
   private KithServer server;
@@ -42,18 +46,34 @@ public final class KithServerExtension implements BeforeAllCallback, AfterAllCal
 
   /** {@code configure} adjusts the builder after the test defaults, e.g. to set small limits. */
   public KithServerExtension(Clock clock, UnaryOperator<KithServerBuilder> configure) {
+    this(clock, configure, null);
+  }
+
+  private KithServerExtension(Clock clock, UnaryOperator<KithServerBuilder> configure, Supplier<KithStore> opener) {
     this.clock = clock;
     this.configure = configure;
+    this.opener = opener;
+  }
+
+  /**
+   * A server over the store {@code opener} opens when the test class starts (and again on {@link #restart()}); the
+   * extension closes it. Several such servers over one shared store (with distinct {@code nodeId}s set by
+   * {@code configure}) are several stateless Kith nodes.
+   */
+  public static KithServerExtension over(Supplier<KithStore> opener, UnaryOperator<KithServerBuilder> configure) {
+    return new KithServerExtension(Clock.systemUTC(), configure, opener);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
-    dataDir = Files.createTempDirectory("kith-server-test");
+    if (opener == null) {
+      dataDir = Files.createTempDirectory("kith-server-test");
+    }
     openAndStart();
   }
 
   private void openAndStart() {
-    store = StoreProvider.named("rocksdb")
+    store = opener != null ? opener.get() : StoreProvider.named("rocksdb")
         .open(StoreConfig.of(Map.of("path", dataDir.toString(), "sync", "false")));
     KithServerBuilder builder = KithServer.builder()
         .store(store)
