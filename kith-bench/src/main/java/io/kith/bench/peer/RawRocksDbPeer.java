@@ -24,8 +24,8 @@ import org.rocksdb.UInt64AddOperator;
 /**
  * The floor under {@code kith}: the same data directory opened read-only with the options it was written with,
  * and only the RocksDB calls a read needs, with the key layout of docs/storage.md: a check is one multi-get of the
- * 40 {@code follows} keys (both directions), a page one seek and {@code limit + 1} steps, a count one get. What
- * {@code kith} spends beyond this is the store's own overhead. Reads only: it runs no write workload.
+ * 40 {@code follows} keys (both directions), a page one seek and {@code limit + 1} steps, a count one multi-get of
+ * the three counters a Kith count read answers. What {@code kith} spends beyond this is the store's own overhead. Reads only: it runs no write workload.
  */
 public final class RawRocksDbPeer implements Peer {
   private final Path dataDir;
@@ -131,7 +131,12 @@ public final class RawRocksDbPeer implements Peer {
   @Override
   public long followerCount(int user) {
     try {
-      byte[] value = db.get(counts, ByteBuffer.allocate(9).putLong(user).put((byte) 'r').array());
+      // Kith's count read answers followers, following and friends (a card shows all three): the same three keys.
+      List<byte[]> values = db.multiGetAsList(Collections.nCopies(3, counts), List.of(
+          ByteBuffer.allocate(9).putLong(user).put((byte) 'r').array(),
+          ByteBuffer.allocate(9).putLong(user).put((byte) 'g').array(),
+          ByteBuffer.allocate(9).putLong(user).put((byte) 'f').array()));
+      byte[] value = values.getFirst();
       return value == null ? 0 : ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN).getLong();
     } catch (RocksDBException e) {
       throw new IllegalStateException("rocksdb-raw counts: " + e.getMessage(), e);
