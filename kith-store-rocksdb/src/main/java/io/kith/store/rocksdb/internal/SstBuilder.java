@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
+import org.rocksdb.CompressionOptions;
 import org.rocksdb.EnvOptions;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDBException;
@@ -23,9 +24,11 @@ import org.rocksdb.SstFileWriter;
  */
 final class SstBuilder implements AutoCloseable {
   static final long ENTRIES_PER_FILE = 1 << 20;
+  private static final int IMPORT_ZSTD_LEVEL = 1;
 
   private final ColumnFamilies family;
   private final Path dir;
+  private final CompressionOptions compression;
   private final Options options;
   private final EnvOptions envOptions = new EnvOptions();
   private final List<Path> files = new ArrayList<>();
@@ -36,7 +39,11 @@ final class SstBuilder implements AutoCloseable {
   SstBuilder(Path dir, ColumnFamilies family, DBOptions dbOptions, ColumnFamilyOptions familyOptions) {
     this.family = family;
     this.dir = dir;
-    this.options = new Options(dbOptions, familyOptions);
+    // The files are ingested into the bottommost level, so they take its compression (ZSTD). At ZSTD's default
+    // level compression was 40% of the import; level 1 is 1.6x faster for 2% more bytes (30.6 -> 31.3 per edge),
+    // where LZ4 would cost 42% more bytes. Compaction rewrites them at the default level later, if ever.
+    this.compression = new CompressionOptions().setEnabled(true).setLevel(IMPORT_ZSTD_LEVEL);
+    this.options = new Options(dbOptions, familyOptions).setBottommostCompressionOptions(compression);
   }
 
   void put(byte[] key, byte[] value) throws RocksDBException {
@@ -95,6 +102,7 @@ final class SstBuilder implements AutoCloseable {
       writer.close();
     }
     options.close();
+    compression.close();
     envOptions.close();
   }
 }
