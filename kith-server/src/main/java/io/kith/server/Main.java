@@ -219,6 +219,15 @@ public final class Main {
         description = "fsync every write: true or false (env KITH_SYNC, default ${DEFAULT-VALUE}).")
     String sync;
 
+    @Option(names = "--block-cache-mb", defaultValue = "${env:KITH_BLOCK_CACHE_MB:-256}",
+        description = "RocksDB block cache in MiB, 8 or more (env KITH_BLOCK_CACHE_MB, default ${DEFAULT-VALUE}).")
+    String blockCacheMb;
+
+    @Option(names = "--relation-cache-mb", defaultValue = "${env:KITH_RELATION_CACHE_MB:-256}",
+        description = "RocksDB store: MiB of users' relation lists and counts kept in memory for relationship and"
+            + " count reads; 0 turns it off (env KITH_RELATION_CACHE_MB, default ${DEFAULT-VALUE}).")
+    String relationCacheMb;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -309,7 +318,8 @@ public final class Main {
       // Each backend reads the settings it knows (RocksDB: path, sync; Cassandra: the cluster's).
       boolean create = parseBoolean("create-schema", createSchema);
       KithStore kithStore = StoreProvider.named(storeOptions.store).open(storeOptions.config(Map.of(
-          "path", data.toString(), "sync", sync, "create_schema", Boolean.toString(create))));
+          "path", data.toString(), "sync", sync, "create_schema", Boolean.toString(create),
+          "block_cache_mb", blockCacheMb, "relation_cache_mb", relationCacheMb)));
       // Registered before the server starts so a SIGTERM at any point still closes the store cleanly.
       AtomicReference<KithServer> running = new AtomicReference<>();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -61,4 +61,18 @@ class KithServerBuilderTest {
       assertThat(err.toString().strip()).isEqualTo("kith: " + flag[2]);
     }
   }
+
+  @Test
+  void badCacheSizesAreRefusedBeforeTheStoreOpens() {
+    for (String[] flag : new String[][] {
+        {"--relation-cache-mb", "-1", "relation_cache_mb: -1 (expected: 0-1048576)"},
+        {"--block-cache-mb", "4", "block_cache_mb: 4 (expected: 8-1048576)"},
+        {"--relation-cache-mb", "much", "relation_cache_mb: much (expected: an integer 0-1048576)"}}) {
+      StringWriter err = new StringWriter();
+      int code = Main.commandLine().setErr(new PrintWriter(err, true))
+          .execute("serve", "--data", "/nonexistent/kith-never-created", flag[0], flag[1]);
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString().strip()).isEqualTo("kith: " + flag[2]);
+    }
+  }
 }
