@@ -43,7 +43,8 @@ public final class KithPeer implements Peer {
   @Override
   public String settings() {
     return "RocksDB " + org.rocksdb.RocksDB.rocksdbVersion() + " embedded, store SPI in-process, sync=" + sync
-        + " (an acknowledged follow is fsynced, group commit), block cache 256 MB; loaded by ./kith import";
+        + " (an acknowledged follow is fsynced, group commit), block cache 256 MB, relation cache 256 MB (default);"
+        + " loaded by ./kith import";
   }
 
   @Override
