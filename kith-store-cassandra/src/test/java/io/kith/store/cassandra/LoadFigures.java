@@ -104,9 +104,12 @@ public final class LoadFigures {
     for (Future<?> future : futures) {
       future.get();
     }
-    latencies[total] = System.nanoTime() - start;
+    long wall = System.nanoTime() - start;
     pool.shutdown();
-    return Arrays.copyOf(latencies, per * threads + 1);
+    // Only per * threads calls ran (total need not divide evenly); the wall time goes after the last of them.
+    long[] measured = Arrays.copyOf(latencies, per * threads + 1);
+    measured[per * threads] = wall;
+    return measured;
   }
 
   private static void report(String store, String operation, long[] measured) {
