@@ -85,6 +85,25 @@ public abstract class FollowContract extends StoreContract {
   }
 
   @Test
+  void noRelationOfAUserWithThemselvesIsMadeOrUndone() {
+    UserId alice = newUser().id();
+
+    for (Runnable refused : List.<Runnable>of(
+        () -> store.block(alice, alice, Instant.now()),
+        () -> store.mute(alice, alice, Instant.now(), null))) {
+      assertThatThrownBy(refused::run).isInstanceOfSatisfying(KithException.class,
+          e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+    }
+    assertThat(store.unfollow(alice, alice)).isFalse();
+    assertThat(store.unblock(alice, alice)).isFalse();
+    assertThat(store.unmute(alice, alice)).isFalse();
+    assertThat(store.acceptRequest(alice, alice, Instant.now())).isFalse();
+    assertThat(store.rejectRequest(alice, alice)).isFalse();
+    assertThat(store.relationships(alice, List.of(alice), Instant.now()).getFirst())
+        .isEqualTo(Relationship.follows(alice, false, false));
+  }
+
+  @Test
   void followingAnUnknownUserIsNotFoundAndWritesNothing() {
     UserId alice = newUser().id();
     UserId ghost = unsavedUser("ghost_user").id();

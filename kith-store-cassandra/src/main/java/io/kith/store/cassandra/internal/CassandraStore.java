@@ -14,10 +14,10 @@ import io.kith.core.Relationship;
 import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.spi.Edge;
+import io.kith.core.spi.AbstractKithStore;
 import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.FollowOutcome;
-import io.kith.core.spi.KithStore;
 import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.PermanentStoreException;
 import io.kith.core.spi.Position;
@@ -40,7 +40,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The Cassandra / ScyllaDB store. Tables: docs/storage.md; guarantees: docs/consistency.md. */
-public final class CassandraStore implements KithStore {
+public final class CassandraStore extends AbstractKithStore {
   private static final Logger log = LoggerFactory.getLogger(CassandraStore.class);
   /** Relations severed or approved per step when a user is deleted or a private account turns public. */
   static final int CHUNK = 64;
@@ -294,58 +294,37 @@ public final class CassandraStore implements KithStore {
   // ---- graph ----
 
   @Override
-  public FollowOutcome follow(UserId follower, UserId followee, Instant at) {
-    if (follower.equals(followee)) {
-      throw KithException.invalid("id", "a user cannot follow themselves");
-    }
+  protected FollowOutcome followDistinct(UserId follower, UserId followee, Instant at) {
     return guarded("follow", () -> relations.follow(follower, followee, at.toEpochMilli()));
   }
 
   @Override
-  public boolean unfollow(UserId follower, UserId followee) {
-    if (follower.equals(followee)) {
-      return false;
-    }
+  protected boolean unfollowDistinct(UserId follower, UserId followee) {
     return guarded("unfollow", () -> relations.unfollow(follower, followee));
   }
 
   @Override
-  public boolean acceptRequest(UserId owner, UserId requester, Instant at) {
-    if (owner.equals(requester)) {
-      return false;
-    }
+  protected boolean acceptRequestDistinct(UserId owner, UserId requester, Instant at) {
     return guarded("accept request", () -> relations.accept(owner, requester, at.toEpochMilli()));
   }
 
   @Override
-  public boolean rejectRequest(UserId owner, UserId requester) {
-    if (owner.equals(requester)) {
-      return false;
-    }
+  protected boolean rejectRequestDistinct(UserId owner, UserId requester) {
     return guarded("reject request", () -> relations.reject(owner, requester));
   }
 
   @Override
-  public boolean block(UserId blocker, UserId blocked, Instant at) {
-    if (blocker.equals(blocked)) {
-      throw KithException.invalid("id", "a user cannot block themselves");
-    }
+  protected boolean blockDistinct(UserId blocker, UserId blocked, Instant at) {
     return guarded("block", () -> relations.block(blocker, blocked, at.toEpochMilli()));
   }
 
   @Override
-  public boolean unblock(UserId blocker, UserId blocked) {
-    if (blocker.equals(blocked)) {
-      return false;
-    }
+  protected boolean unblockDistinct(UserId blocker, UserId blocked) {
     return guarded("unblock", () -> relations.unblock(blocker, blocked));
   }
 
   @Override
-  public void mute(UserId muter, UserId muted, Instant at, Instant expiresAt) {
-    if (muter.equals(muted)) {
-      throw KithException.invalid("id", "a user cannot mute themselves");
-    }
+  protected void muteDistinct(UserId muter, UserId muted, Instant at, Instant expiresAt) {
     guarded("mute", () -> {
       relations.mute(muter, muted, at.toEpochMilli(), expiresAt == null ? 0 : expiresAt.toEpochMilli());
       return null;
@@ -353,10 +332,7 @@ public final class CassandraStore implements KithStore {
   }
 
   @Override
-  public boolean unmute(UserId muter, UserId muted) {
-    if (muter.equals(muted)) {
-      return false;
-    }
+  protected boolean unmuteDistinct(UserId muter, UserId muted) {
     return guarded("unmute", () -> relations.unmute(muter, muted));
   }
 

@@ -27,10 +27,10 @@ import io.kith.core.ProfileUpdate;
 import io.kith.core.Relationship;
 import io.kith.core.User;
 import io.kith.core.UserId;
+import io.kith.core.spi.AbstractKithStore;
 import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.FollowOutcome;
-import io.kith.core.spi.KithStore;
 import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.PermanentStoreException;
 import io.kith.core.spi.Session;
@@ -63,7 +63,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The embedded store. Key layout and locking: docs/storage.md. */
-public final class RocksDbStore implements KithStore {
+public final class RocksDbStore extends AbstractKithStore {
   private static final Logger log = LoggerFactory.getLogger(RocksDbStore.class);
 
   private final RocksDB db;
@@ -271,58 +271,37 @@ public final class RocksDbStore implements KithStore {
   // ---- graph ----
 
   @Override
-  public FollowOutcome follow(UserId follower, UserId followee, Instant at) {
-    if (follower.equals(followee)) {
-      throw KithException.invalid("id", "a user cannot follow themselves");
-    }
+  protected FollowOutcome followDistinct(UserId follower, UserId followee, Instant at) {
     return guarded("follow", () -> edges.follow(follower, followee, at));
   }
 
   @Override
-  public boolean unfollow(UserId follower, UserId followee) {
-    if (follower.equals(followee)) {
-      return false;
-    }
+  protected boolean unfollowDistinct(UserId follower, UserId followee) {
     return guarded("unfollow", () -> edges.unfollow(follower, followee));
   }
 
   @Override
-  public boolean acceptRequest(UserId owner, UserId requester, Instant at) {
-    if (owner.equals(requester)) {
-      return false;
-    }
+  protected boolean acceptRequestDistinct(UserId owner, UserId requester, Instant at) {
     return guarded("accept request", () -> edges.acceptRequest(owner, requester, at));
   }
 
   @Override
-  public boolean rejectRequest(UserId owner, UserId requester) {
-    if (owner.equals(requester)) {
-      return false;
-    }
+  protected boolean rejectRequestDistinct(UserId owner, UserId requester) {
     return guarded("reject request", () -> edges.rejectRequest(owner, requester));
   }
 
   @Override
-  public boolean block(UserId blocker, UserId blocked, Instant at) {
-    if (blocker.equals(blocked)) {
-      throw KithException.invalid("id", "a user cannot block themselves");
-    }
+  protected boolean blockDistinct(UserId blocker, UserId blocked, Instant at) {
     return guarded("block", () -> edges.block(blocker, blocked, at));
   }
 
   @Override
-  public boolean unblock(UserId blocker, UserId blocked) {
-    if (blocker.equals(blocked)) {
-      return false;
-    }
+  protected boolean unblockDistinct(UserId blocker, UserId blocked) {
     return guarded("unblock", () -> edges.unblock(blocker, blocked));
   }
 
   @Override
-  public void mute(UserId muter, UserId muted, Instant at, Instant expiresAt) {
-    if (muter.equals(muted)) {
-      throw KithException.invalid("id", "a user cannot mute themselves");
-    }
+  protected void muteDistinct(UserId muter, UserId muted, Instant at, Instant expiresAt) {
     guarded("mute", () -> {
       edges.mute(muter, muted, at, expiresAt);
       return null;
@@ -330,10 +309,7 @@ public final class RocksDbStore implements KithStore {
   }
 
   @Override
-  public boolean unmute(UserId muter, UserId muted) {
-    if (muter.equals(muted)) {
-      return false;
-    }
+  protected boolean unmuteDistinct(UserId muter, UserId muted) {
     return guarded("unmute", () -> edges.unmute(muter, muted));
   }
 
