@@ -3,8 +3,6 @@ package io.kith.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.DefaultConsistencyLevel;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kith.core.Counts;
 import io.kith.core.Handle;
@@ -22,6 +20,7 @@ import io.kith.server.testing.TestApi;
 import io.kith.store.tck.GraphInvariants;
 import io.kith.testing.cassandra.CassandraAvailable;
 import io.kith.testing.cassandra.CassandraNode;
+import io.kith.testing.cassandra.CountShardCorruption;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -375,12 +374,8 @@ class CassandraClusterTest {
 
       // Corrupt two count shards behind Kith's back.
       try (CqlSession cql = cassandra.cluster().connect()) {
-        cql.execute(SimpleStatement.newInstance(
-            "UPDATE ops.counts SET followers = 40 WHERE user_id = ? AND shard = 0", bea.value())
-            .setConsistencyLevel(DefaultConsistencyLevel.ALL));
-        cql.execute(SimpleStatement.newInstance(
-            "UPDATE ops.counts SET friends = 5 WHERE user_id = ? AND shard = 1", ann.value())
-            .setConsistencyLevel(DefaultConsistencyLevel.ALL));
+        CountShardCorruption.set(cql, "ops", bea.value(), 4, "followers", 40);
+        CountShardCorruption.set(cql, "ops", ann.value(), 4, "friends", 5);
       }
       assertThat(store.counts(bea).followers()).isNotEqualTo(2);
       assertThat(store.counts(ann).friends()).isNotEqualTo(1);

@@ -11,6 +11,7 @@ import io.kith.core.UserId;
 import io.kith.store.cassandra.internal.CassandraStore;
 import io.kith.store.tck.GraphInvariants;
 import io.kith.testing.cassandra.CassandraAvailable;
+import io.kith.testing.cassandra.CountShardCorruption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
 @ExtendWith(CassandraAvailable.class)
 class CassandraRecountTest {
   private static final String KEYSPACE = "recount";
+  /** The store's default number of count shards per user. */
+  private static final int SHARDS = 4;
   private static final IdGenerator IDS = IdGenerator.snowflake(22, Clock.systemUTC());
 
   private CassandraStore store;
@@ -60,9 +63,8 @@ class CassandraRecountTest {
     store.follow(ann, bea, Instant.now());
     store.follow(cyd, bea, Instant.now());
     store.follow(bea, ann, Instant.now());
-    SharedCluster.session().execute(SimpleStatement.newInstance(
-        "UPDATE " + KEYSPACE + ".counts SET followers = 40, following = -2 WHERE user_id = ? AND shard = 0",
-        bea.value()));
+    CountShardCorruption.set(SharedCluster.session(), KEYSPACE, bea.value(), SHARDS, "followers", 40);
+    CountShardCorruption.set(SharedCluster.session(), KEYSPACE, bea.value(), SHARDS, "following", -2);
     assertThat(store.counts(bea)).isNotEqualTo(new Counts(2, 1, 1));
 
     Recount fixed = store.recount(bea);
@@ -91,8 +93,7 @@ class CassandraRecountTest {
     SharedCluster.session().execute(SimpleStatement.newInstance("INSERT INTO " + KEYSPACE + ".pending_pairs"
             + " (shard, lo, hi, op) VALUES (5, ?, ?, uuid())", Math.min(ann.value(), bea.value()),
         Math.max(ann.value(), bea.value())));
-    SharedCluster.session().execute(SimpleStatement.newInstance(
-        "UPDATE " + KEYSPACE + ".counts SET followers = 2 WHERE user_id = ? AND shard = 0", bea.value()));
+    CountShardCorruption.set(SharedCluster.session(), KEYSPACE, bea.value(), SHARDS, "followers", 2);
     long before = store.counts(bea).followers();
     assertThat(before).isGreaterThan(1);
 
