@@ -4,6 +4,7 @@ import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import io.kith.core.IdGenerator;
+import io.kith.core.limit.LoginLimits;
 import io.kith.core.limit.RateLimit;
 import io.kith.core.limit.RateLimiter;
 import io.kith.core.query.ListReader;
@@ -69,7 +70,8 @@ public final class KithServer implements AutoCloseable {
     RateLimiter rateLimiter = new RateLimiter(store, config.clock);
     RelationLimits relationLimits =
         RelationLimits.of(config.maxFollowing, config.followLimitPerDay, config.followLimitPerMinute);
-    AccessLimits accessLimits = AccessLimits.of(config.loginFailureLimit, config.signupLimitPerIpHour);
+    AccessLimits accessLimits = AccessLimits.of(LoginLimits.of(config.loginFailureLimitPerAddress,
+        config.loginFailureLimit, config.loginKnownAddressDays), config.signupLimitPerIpHour);
     ApiContext.Relations relations = new ApiContext.Relations(
         new Follow(store, config.clock, relationLimits, rateLimiter, RelationListener.NONE),
         new Unfollow(store, RelationListener.NONE),

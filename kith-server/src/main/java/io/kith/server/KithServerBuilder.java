@@ -1,5 +1,6 @@
 package io.kith.server;
 
+import io.kith.core.limit.LoginLimits;
 import io.kith.core.relation.RelationLimits;
 import io.kith.core.spi.KithStore;
 import io.kith.server.internal.auth.Argon2Cost;
@@ -16,8 +17,10 @@ import java.util.Objects;
  */
 public final class KithServerBuilder {
   static final long DEFAULT_MAX_REQUEST_BYTES = 64 * 1024;
-  /** Failed log-ins per handle per 15 minutes. */
-  public static final long DEFAULT_LOGIN_FAILURE_LIMIT = 10;
+  /** Failed log-ins per handle per 15 minutes, from addresses not known to the account. */
+  public static final long DEFAULT_LOGIN_FAILURE_LIMIT = LoginLimits.DEFAULT_FAILURES_PER_HANDLE;
+  /** Failed log-ins per handle and client address per 15 minutes. */
+  public static final long DEFAULT_LOGIN_FAILURE_LIMIT_PER_ADDRESS = LoginLimits.DEFAULT_FAILURES_PER_ADDRESS;
   public static final long DEFAULT_SIGNUP_LIMIT_PER_IP_HOUR = 20;
   /** The largest value any limit accepts: beyond it a limit means nothing. */
   static final long MAX_LIMIT = 100_000_000;
@@ -38,6 +41,8 @@ public final class KithServerBuilder {
   long followLimitPerDay = RelationLimits.DEFAULT_FOLLOWS_PER_DAY;
   long followLimitPerMinute = RelationLimits.DEFAULT_FOLLOWS_PER_MINUTE;
   long loginFailureLimit = DEFAULT_LOGIN_FAILURE_LIMIT;
+  long loginFailureLimitPerAddress = DEFAULT_LOGIN_FAILURE_LIMIT_PER_ADDRESS;
+  int loginKnownAddressDays = LoginLimits.DEFAULT_KNOWN_ADDRESS_DAYS;
   long signupLimitPerIpHour = DEFAULT_SIGNUP_LIMIT_PER_IP_HOUR;
   boolean trustForwardedFor;
   Duration limitPruneInterval = Duration.ofMinutes(5);
@@ -158,9 +163,34 @@ public final class KithServerBuilder {
     return this;
   }
 
-  /** Failed log-ins per handle per rolling 15 minutes; beyond, every log-in of that handle gets 429. */
+  /**
+   * Failed log-ins per handle, from all addresses together, per rolling 15 minutes; beyond, log-ins of that handle
+   * get 429, except from addresses that logged in to the account lately ({@link #loginKnownAddressDays}).
+   */
   public KithServerBuilder loginFailureLimit(long max) {
     this.loginFailureLimit = checkLimit("login-failure-limit-per-handle", max);
+    return this;
+  }
+
+  /**
+   * Failed log-ins per handle from one client address (IPv6: per /64) per rolling 15 minutes; beyond, log-ins of
+   * that handle from that address get 429, whatever the password.
+   */
+  public KithServerBuilder loginFailureLimitPerAddress(long max) {
+    this.loginFailureLimitPerAddress = checkLimit("login-failure-limit-per-address", max);
+    return this;
+  }
+
+  /**
+   * How many days a successful log-in (or the sign-up) keeps its client address known to the account, exempt from
+   * the per-handle failure limit.
+   */
+  public KithServerBuilder loginKnownAddressDays(long days) {
+    if (days < 1 || days > LoginLimits.MAX_KNOWN_ADDRESS_DAYS) {
+      throw new IllegalArgumentException("login-known-address-days: " + days
+          + " (expected: a whole number of days 1-" + LoginLimits.MAX_KNOWN_ADDRESS_DAYS + ")");
+    }
+    this.loginKnownAddressDays = (int) days;
     return this;
   }
 
@@ -171,7 +201,7 @@ public final class KithServerBuilder {
   }
 
   /**
-   * Take the client IP (for the sign-up limit) from {@code X-Forwarded-For} / {@code Forwarded}. Only for a server
+   * Take the client IP (for the sign-up and log-in limits) from {@code X-Forwarded-For} / {@code Forwarded}. Only for a server
    * behind a proxy that sets them: anyone can send those headers, so trusting them otherwise lets a client pick its
    * own address.
    */

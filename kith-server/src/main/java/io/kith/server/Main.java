@@ -2,6 +2,7 @@ package io.kith.server;
 
 import io.kith.core.KithException;
 import io.kith.core.UserId;
+import io.kith.core.limit.LoginLimits;
 import io.kith.core.spi.KithStore;
 import io.kith.core.spi.StoreConfig;
 import io.kith.core.spi.StoreProvider;
@@ -267,10 +268,23 @@ public final class Main {
     String followLimitPerMinute;
 
     @Option(names = "--login-failure-limit-per-handle",
-        defaultValue = "${env:KITH_LOGIN_FAILURE_LIMIT_PER_HANDLE:-10}",
-        description = "Failed log-ins per handle per rolling 15 minutes before log-in is refused "
+        defaultValue = "${env:KITH_LOGIN_FAILURE_LIMIT_PER_HANDLE:-30}",
+        description = "Failed log-ins per handle from all client IPs together per rolling 15 minutes before "
+            + "log-in is refused from IPs not known to the account "
             + "(env KITH_LOGIN_FAILURE_LIMIT_PER_HANDLE, default ${DEFAULT-VALUE}).")
     String loginFailureLimit;
+
+    @Option(names = "--login-failure-limit-per-address",
+        defaultValue = "${env:KITH_LOGIN_FAILURE_LIMIT_PER_ADDRESS:-10}",
+        description = "Failed log-ins per handle from one client IP (IPv6: per /64) per rolling 15 minutes before "
+            + "that address is refused for that handle (env KITH_LOGIN_FAILURE_LIMIT_PER_ADDRESS, "
+            + "default ${DEFAULT-VALUE}).")
+    String loginFailureLimitPerAddress;
+
+    @Option(names = "--login-known-address-days", defaultValue = "${env:KITH_LOGIN_KNOWN_ADDRESS_DAYS:-30}",
+        description = "Days a successful log-in or sign-up keeps its client IP known to the account, exempt from "
+            + "--login-failure-limit-per-handle (env KITH_LOGIN_KNOWN_ADDRESS_DAYS, default ${DEFAULT-VALUE}).")
+    String loginKnownAddressDays;
 
     @Option(names = "--signup-limit-per-ip-hour", defaultValue = "${env:KITH_SIGNUP_LIMIT_PER_IP_HOUR:-20}",
         description = "Accounts created per client IP per rolling hour "
@@ -309,6 +323,8 @@ public final class Main {
           .followLimitPerDay(parseLimit("follow-limit-per-day", followLimitPerDay))
           .followLimitPerMinute(parseLimit("follow-limit-per-minute", followLimitPerMinute))
           .loginFailureLimit(parseLimit("login-failure-limit-per-handle", loginFailureLimit))
+          .loginFailureLimitPerAddress(parseLimit("login-failure-limit-per-address", loginFailureLimitPerAddress))
+          .loginKnownAddressDays(parseDays("login-known-address-days", loginKnownAddressDays))
           .signupLimitPerIpHour(parseLimit("signup-limit-per-ip-hour", signupLimitPerIpHour))
           .trustForwardedFor(parseBoolean("trust-forwarded-for", trustForwardedFor))
           .popularRefreshInterval(Duration.ofMinutes(parseLimit("popular-refresh-minutes", popularRefreshMinutes)));
@@ -373,6 +389,15 @@ public final class Main {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             name + ": " + text + " (expected: a whole number 1-" + KithServerBuilder.MAX_LIMIT + ")");
+      }
+    }
+
+    private static long parseDays(String name, String text) {
+      try {
+        return Long.parseLong(text.strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            name + ": " + text + " (expected: a whole number of days 1-" + LoginLimits.MAX_KNOWN_ADDRESS_DAYS + ")");
       }
     }
 

@@ -41,6 +41,10 @@ class KithServerBuilderTest {
         .hasMessage("follow-limit-per-minute: 0 (expected: 1-100000000)");
     assertThatThrownBy(() -> KithServer.builder().loginFailureLimit(0))
         .hasMessage("login-failure-limit-per-handle: 0 (expected: 1-100000000)");
+    assertThatThrownBy(() -> KithServer.builder().loginFailureLimitPerAddress(0))
+        .hasMessage("login-failure-limit-per-address: 0 (expected: 1-100000000)");
+    assertThatThrownBy(() -> KithServer.builder().loginKnownAddressDays(366))
+        .hasMessage("login-known-address-days: 366 (expected: a whole number of days 1-365)");
     assertThatThrownBy(() -> KithServer.builder().signupLimitPerIpHour(100_000_001))
         .hasMessage("signup-limit-per-ip-hour: 100000001 (expected: 1-100000000)");
     assertThatThrownBy(() -> KithServer.builder().build())

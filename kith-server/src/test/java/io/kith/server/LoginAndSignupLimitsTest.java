@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Log-in failures per handle and sign-ups per client IP, with small limits. Every sign-up of this class counts
+ * Log-in failures per handle from one address and sign-ups per client IP, with small limits (the per-handle limit
+ * across addresses: LoginFailureLimitsTest). Every sign-up of this class counts
  * against one address (127.0.0.1), so the tests share one budget and run in one method each, in order of need.
  */
 class LoginAndSignupLimitsTest {
@@ -25,7 +26,7 @@ class LoginAndSignupLimitsTest {
 
   @RegisterExtension
   static final KithServerExtension server = new KithServerExtension(clock, builder -> builder
-      .loginFailureLimit(3)
+      .loginFailureLimitPerAddress(3)
       .signupLimitPerIpHour(3));
 
   @Test
@@ -45,7 +46,8 @@ class LoginAndSignupLimitsTest {
         "password", TestApi.PASSWORD)), Map.of("X-Forwarded-For", "203.0.113.9"));
     assertThat(spoofed.status()).as("X-Forwarded-For is not trusted by default").isEqualTo(429);
 
-    // ---- log-ins: three failures per handle, then 429 whatever the password, known handle or not ----
+    // ---- log-ins: three failures per handle from this address, then 429 from it whatever the password, known
+    // handle or not (even from the address the account was created from) ----
     String unknownHandle = "nobody_" + System.nanoTime() % 100000;
     for (int i = 0; i < 3; i++) {
       Reply wrong = logIn(api, known.handle(), "wrong password " + i);

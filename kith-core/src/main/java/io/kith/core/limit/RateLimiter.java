@@ -20,16 +20,13 @@ public final class RateLimiter {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Counts one action of {@code subject} against every limit, or throws {@code rate_limited} without counting. */
+  /**
+   * Counts one action of {@code subject} against every limit, or throws {@code rate_limited} without counting; the
+   * answer's wait is the longest any of the limits asks, so that the same action succeeds once it has passed.
+   */
   public void acquire(String subject, RateLimit... limits) {
     long now = clock.millis();
-    for (RateLimit limit : limits) {
-      Duration wait = waitFor(limit, subject, now);
-      if (!wait.isZero()) {
-        throw KithException.rateLimited(
-            "too many requests: at most " + limit.max() + " per " + describe(limit.window()), wait);
-      }
-    }
+    refuseIfOver(subject, now, "too many requests", limits);
     for (RateLimit limit : limits) {
       store.addToWindow(limit.name(), subject, now / limit.bucket().toMillis(), 1);
     }
@@ -37,14 +34,21 @@ public final class RateLimiter {
 
   /** Whether {@code subject} is within every limit now, counting nothing. */
   public void check(String subject, RateLimit... limits) {
-    long now = clock.millis();
-    for (RateLimit limit : limits) {
-      Duration wait = waitFor(limit, subject, now);
-      if (!wait.isZero()) {
-        throw KithException.rateLimited(
-            "too many attempts: at most " + limit.max() + " per " + describe(limit.window()), wait);
+    refuseIfOver(subject, clock.millis(), "too many attempts", limits);
+  }
+
+  /**
+   * Whether {@code subject} was counted under {@code window} within its window: a record of something that
+   * happened lately (like a successful log-in from an address) rather than a limit. One read.
+   */
+  public boolean seenWithin(String subject, RateLimit window) {
+    long current = clock.millis() / window.bucket().toMillis();
+    for (long count : store.windowCounts(window.name(), subject, current - window.bucketCount() + 1, current)) {
+      if (count > 0) {
+        return true;
       }
     }
+    return false;
   }
 
   /** Counts one action without checking (for failures counted after the fact, like a wrong password). */
@@ -56,6 +60,31 @@ public final class RateLimiter {
   public void prune(RateLimit limit) {
     long current = clock.millis() / limit.bucket().toMillis();
     store.pruneWindows(limit.name(), current - limit.bucketCount());
+  }
+
+  /** Throws {@code rate_limited} with the longest wait any of {@code limits} asks of {@code subject}, if any. */
+  private void refuseIfOver(String subject, long now, String what, RateLimit... limits) {
+    Duration longest = Duration.ZERO;
+    RateLimit reached = null;
+    for (RateLimit limit : limits) {
+      Duration wait = waitFor(limit, subject, now);
+      if (wait.compareTo(longest) > 0) {
+        longest = wait;
+        reached = limit;
+      }
+    }
+    if (reached != null) {
+      throw limited(what, reached, longest);
+    }
+  }
+
+  /** How long {@code subject} must wait before one more action fits under {@code limit}; zero if it fits now. */
+  Duration waitFor(RateLimit limit, String subject) {
+    return waitFor(limit, subject, clock.millis());
+  }
+
+  static KithException limited(String what, RateLimit limit, Duration wait) {
+    return KithException.rateLimited(what + ": at most " + limit.max() + " per " + describe(limit.window()), wait);
   }
 
   private Duration waitFor(RateLimit limit, String subject, long now) {

@@ -87,7 +87,8 @@ public final class KithServerExtension implements BeforeAllCallback, AfterAllCal
         .signupLimitPerIpHour(1_000_000)
         .followLimitPerDay(1_000_000)
         .followLimitPerMinute(1_000_000)
-        .loginFailureLimit(1_000);
+        .loginFailureLimit(1_000)
+        .loginFailureLimitPerAddress(1_000);
     server = configure.apply(builder).build().start();
     api = new TestApi(server.uri());
   }

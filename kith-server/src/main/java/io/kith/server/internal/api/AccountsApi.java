@@ -28,10 +28,12 @@ public final class AccountsApi {
     String displayName = body.string("display_name").orElse("");
     // Validate everything before counting the attempt and before the expensive hash; the store's atomic insert
     // decides handle uniqueness.
-    api.rateLimiter().acquire(request.clientNetwork(), api.accessLimits().signupsPerIp());
+    String network = request.clientNetwork();
+    api.rateLimiter().acquire(network, api.accessLimits().signupsPerIp());
     User user = new User(api.ids().next(), handle, displayName, "", null, false,
         api.clock().instant().truncatedTo(ChronoUnit.MILLIS));
     api.store().createUser(user, api.passwords().hash(password));
+    api.loginLimiter().succeeded(user.id(), network); // the creator's address is the account's first known one
     return Responses.json(HttpStatus.CREATED, SessionIssuer.issue(api, user));
   }
 }

@@ -1,6 +1,7 @@
 package io.kith.server.internal.api;
 
 import io.kith.core.IdGenerator;
+import io.kith.core.limit.LoginLimiter;
 import io.kith.core.limit.RateLimiter;
 import io.kith.core.query.ListReader;
 import io.kith.core.relation.AnswerRequest;
@@ -23,6 +24,11 @@ public record ApiContext(KithStore store, Clock clock, IdGenerator ids, Password
   /** The relation verbs, each with its guards and limits. */
   public record Relations(Follow follow, Unfollow unfollow, RemoveFollower removeFollower,
                           AnswerRequest answerRequest, Block block, Mute mute) {}
+
+  /** The rules on log-in attempts, over the shared rate windows. */
+  public LoginLimiter loginLimiter() {
+    return new LoginLimiter(rateLimiter, accessLimits.login());
+  }
 
   public Follow follow() {
     return relations.follow();

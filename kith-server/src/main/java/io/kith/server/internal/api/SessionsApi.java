@@ -5,7 +5,7 @@ import io.kith.core.ErrorCode;
 import io.kith.core.Handle;
 import io.kith.core.KithException;
 import io.kith.core.User;
-import io.kith.core.limit.RateLimit;
+import io.kith.core.limit.LoginLimiter;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
 import io.kith.server.internal.json.JsonBody;
@@ -26,20 +26,23 @@ public final class SessionsApi {
     JsonBody body = request.body(FIELDS);
     Handle handle = Handle.parse("handle", body.requiredString("handle"));
     String password = body.requiredString("password");
-    // Failures are counted per handle, known or not, and checked before any work: a guesser gets the same 429 for
-    // an account that exists as for one that does not, and the password is not even tried.
-    RateLimit failures = api.accessLimits().loginFailures();
-    api.rateLimiter().check(handle.value(), failures);
+    String network = request.clientNetwork();
+    LoginLimiter limiter = api.loginLimiter();
     Optional<User> user = api.store().userByHandle(handle);
+    // Checked before the password is tried. Failures count per handle and address whether or not an account has
+    // the handle, so a guesser gets the same 429 for an account that exists as for one that does not; only the
+    // account's own recent addresses are spared the per-handle limit (LoginLimiter).
+    limiter.check(handle.value(), user.map(User::id), network);
     // Unknown handle and wrong password give the same answer after the same work, so neither the response nor
     // its timing tells whether an account exists.
     boolean valid = user.isPresent()
         ? api.store().passwordHash(user.get().id()).map(hash -> api.passwords().verify(password, hash)).orElse(false)
         : api.passwords().verifyAgainstDummy(password);
     if (!valid) {
-      api.rateLimiter().record(handle.value(), failures);
+      limiter.failed(handle.value(), network);
       throw KithException.of(ErrorCode.UNAUTHENTICATED, "handle or password is wrong");
     }
+    limiter.succeeded(user.get().id(), network);
     return Responses.ok(SessionIssuer.issue(api, user.get()));
   }
 
