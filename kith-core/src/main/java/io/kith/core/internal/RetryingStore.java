@@ -187,6 +187,11 @@ public final class RetryingStore implements KithStore {
   }
 
   @Override
+  public long outgoingRequests(UserId id) {
+    return call(() -> delegate.outgoingRequests(id));
+  }
+
+  @Override
   public Map<UserId, Counts> counts(List<UserId> ids) {
     return call(() -> delegate.counts(ids));
   }

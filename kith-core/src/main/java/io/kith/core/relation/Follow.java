@@ -52,10 +52,7 @@ public final class Follow {
     if (relationship.requested()) {
       return FollowOutcome.ALREADY_REQUESTED;
     }
-    if (store.counts(actor).following() >= limits.maxFollowing()) {
-      throw KithException.of(ErrorCode.LIMIT_REACHED,
-          "you follow " + limits.maxFollowing() + " accounts, the most allowed: unfollow some first");
-    }
+    refuseBeyondCap(actor);
     rateLimiter.acquire(actor.toString(), limits.followsPerDay(), limits.followsPerMinute());
     // The store re-checks existence, blocks and "already" inside its atomic write: the checks above can race.
     FollowOutcome outcome = store.follow(actor, target, now);
@@ -65,5 +62,25 @@ public final class Follow {
       default -> { }
     }
     return outcome;
+  }
+
+  /**
+   * The cap counts pending requests with the follows: each may become a follow without the requester doing
+   * anything (the owner accepts, or goes public and so approves them all), and those owner actions are never
+   * refused. Counted here, the cap holds however a follow comes to be.
+   */
+  private void refuseBeyondCap(UserId actor) {
+    long following = store.counts(actor).following();
+    if (following >= limits.maxFollowing()) {
+      throw KithException.of(ErrorCode.LIMIT_REACHED,
+          "you follow " + following + " accounts, the most allowed is " + limits.maxFollowing()
+              + ": unfollow some first");
+    }
+    long requested = store.outgoingRequests(actor);
+    if (following + requested >= limits.maxFollowing()) {
+      throw KithException.of(ErrorCode.LIMIT_REACHED,
+          "you follow " + following + " accounts and have " + requested + " follow requests pending; the most"
+              + " allowed together is " + limits.maxFollowing() + ": withdraw a request or unfollow some first");
+    }
   }
 }

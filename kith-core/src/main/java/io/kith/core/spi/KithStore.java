@@ -20,7 +20,8 @@ import java.util.Set;
  * <p>Contract shared by all methods:
  * <ul>
  *   <li>Each write is atomic: a follow writes the forward edge, the reverse edge, both users' counts and, when it
- *       makes or breaks a mutual follow, both friend entries and friend counts, or none of them.</li>
+ *       makes or breaks a mutual follow, both friend entries and friend counts, or none of them; a request, its
+ *       two list entries and the requester's count of outgoing requests likewise.</li>
  *   <li>An acknowledged write is durable to the degree the backend's configuration promises.</li>
  *   <li>Domain refusals are {@link io.kith.core.KithException}s (not found, conflict); infrastructure failures are
  *       {@link StoreException}s, split into temporary (safe to retry: the write did not apply, or re-applying it is a
@@ -102,6 +103,13 @@ public interface KithStore extends AutoCloseable {
 
   /** Counts for each of {@code ids}. */
   Map<UserId, Counts> counts(List<UserId> ids);
+
+  /**
+   * How many follow requests {@code id} has sent that are still pending (the size of its {@link
+   * EdgeList#REQUESTS_OUT} list), kept exact in the same atomic writes as the requests, like the other counts;
+   * 0 for an unknown user. One read. The follow cap counts these ({@link io.kith.core.relation.Follow}).
+   */
+  long outgoingRequests(UserId id);
 
   /**
    * How {@code viewer} stands with each of {@code others}, in the order asked; a mute that expired before

@@ -6,8 +6,11 @@ import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.kith.core.Counts;
 import io.kith.core.Handle;
 import io.kith.core.IdGenerator;
+import io.kith.core.ProfileUpdate;
 import io.kith.core.User;
 import io.kith.core.UserId;
+import io.kith.core.spi.StoreConfig;
+import io.kith.store.cassandra.internal.CassandraSettings;
 import io.kith.store.cassandra.internal.CassandraStore;
 import io.kith.store.tck.GraphInvariants;
 import io.kith.testing.cassandra.CassandraAvailable;
@@ -49,6 +52,10 @@ class CassandraRecountTest {
   }
 
   private UserId user(String prefix) {
+    return user(store, prefix);
+  }
+
+  private static UserId user(CassandraStore store, String prefix) {
     User user = new User(IDS.next(), new Handle(prefix + "_" + System.nanoTime() % 1_000_000), "", "", null, false,
         Instant.now());
     store.createUser(user, "$argon2id$test");
@@ -69,18 +76,69 @@ class CassandraRecountTest {
 
     Recount fixed = store.recount(bea);
     assertThat(fixed.status()).isEqualTo(Recount.Status.FIXED);
-    assertThat(fixed.counted()).isEqualTo(new Recount.Tally(2, 1, 1));
+    assertThat(fixed.counted()).isEqualTo(new Recount.Tally(2, 1, 1, 0));
     assertThat(fixed.stored()).isNotEqualTo(fixed.counted());
     assertThat(store.counts(bea)).isEqualTo(new Counts(2, 1, 1));
 
-    assertThat(store.recount(bea)).isEqualTo(new Recount(bea, Recount.Status.EXACT, new Recount.Tally(2, 1, 1),
-        new Recount.Tally(2, 1, 1)));
+    assertThat(store.recount(bea)).isEqualTo(new Recount(bea, Recount.Status.EXACT, new Recount.Tally(2, 1, 1, 0),
+        new Recount.Tally(2, 1, 1, 0)));
     assertThat(store.recount(ann).status()).isEqualTo(Recount.Status.EXACT);
-    assertThat(store.recount(cyd).counted()).isEqualTo(new Recount.Tally(0, 1, 0));
+    assertThat(store.recount(cyd).counted()).isEqualTo(new Recount.Tally(0, 1, 0, 0));
     // Later writes still count exactly on top of the correction.
     store.unfollow(cyd, bea);
     assertThat(store.counts(bea)).isEqualTo(new Counts(1, 1, 1));
     GraphInvariants.assertHold(store, List.of(ann, bea, cyd));
+  }
+
+  @Test
+  void recountCorrectsTheCountOfOutgoingRequests() {
+    UserId fan = user("fan");
+    UserId owner = user("own");
+    store.updateUser(owner, ProfileUpdate.none().withPrivate(true));
+    store.follow(fan, owner, Instant.now());
+    CountShardCorruption.set(SharedCluster.session(), KEYSPACE, fan.value(), SHARDS, "requests_out", 7);
+    assertThat(store.outgoingRequests(fan)).isNotEqualTo(1);
+
+    Recount fixed = store.recount(fan);
+    assertThat(fixed.status()).isEqualTo(Recount.Status.FIXED);
+    assertThat(fixed.counted()).isEqualTo(new Recount.Tally(0, 0, 0, 1));
+    assertThat(store.outgoingRequests(fan)).isEqualTo(1);
+    store.acceptRequest(owner, fan, Instant.now());
+    assertThat(store.outgoingRequests(fan)).isZero();
+    GraphInvariants.assertHold(store, List.of(fan, owner));
+  }
+
+  @Test
+  void aKeyspaceFromBeforeTheRequestCountGainsItsColumnAndRepairCountsThePendingRequests() {
+    String keyspace = KEYSPACE + "_upgrade";
+    CassandraStore old = SharedCluster.fresh(keyspace);
+    UserId fan;
+    UserId owner;
+    try {
+      fan = user(old, "fan");
+      owner = user(old, "own");
+      old.updateUser(owner, ProfileUpdate.none().withPrivate(true));
+      old.follow(fan, owner, Instant.now());
+    } finally {
+      old.close();
+    }
+    // As a keyspace made before counts.requests_out existed: the column and everything it held are gone.
+    SharedCluster.session().execute(SimpleStatement.newInstance(
+        "ALTER TABLE " + keyspace + ".counts DROP requests_out").setTimeout(java.time.Duration.ofSeconds(60)));
+
+    CassandraSettings settings = CassandraSettings.from(StoreConfig.of(SharedCluster.config(keyspace)));
+    CassandraStore.createSchema(SharedCluster.session(), settings); // kith schema, or a server's create_schema
+    CassandraStore upgraded = CassandraStore.onSession(SharedCluster.session(), settings);
+    try {
+      assertThat(upgraded.outgoingRequests(fan)).as("not counted before the repair").isZero();
+      assertThat(upgraded.recount(fan).status()).isEqualTo(Recount.Status.FIXED);
+      assertThat(upgraded.outgoingRequests(fan)).isEqualTo(1);
+      upgraded.unfollow(fan, owner);
+      assertThat(upgraded.outgoingRequests(fan)).isZero();
+      GraphInvariants.assertHold(upgraded, List.of(fan, owner));
+    } finally {
+      upgraded.close();
+    }
   }
 
   @Test

@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * The graph's invariants, checked through the SPI alone so every backend is held to the same ones:
- * counts equal list sizes, no self-edges, forward and reverse edges agree, friends are exactly the mutual follows,
+ * counts equal list sizes (the count of pending outgoing requests included), no self-edges, forward and reverse edges agree, friends are exactly the mutual follows,
  * a request and a follow never coexist, a block and a follow or request never coexist, lists are strictly
  * newest-first, point reads agree with lists, and no list names a user that does not exist.
  */
@@ -59,6 +59,7 @@ public final class GraphInvariants {
         assertThat(of.requestsOut()).as("requests of deleted user %s", id).isEmpty();
         assertThat(of.blocking()).as("blocks of deleted user %s", id).isEmpty();
         assertThat(store.counts(id)).as("counts of deleted user %s", id).isEqualTo(Counts.ZERO);
+        assertThat(store.outgoingRequests(id)).as("outgoing requests of deleted user %s", id).isZero();
         continue;
       }
       lists.put(id, of);
@@ -66,6 +67,7 @@ public final class GraphInvariants {
       assertThat(of.followers()).as("user %s is its own follower", id).doesNotContain(id);
       assertThat(store.counts(id)).as("counts of %s", id)
           .isEqualTo(new Counts(of.followers().size(), of.following().size(), of.friends().size()));
+      assertThat(store.outgoingRequests(id)).as("outgoing requests of %s", id).isEqualTo(of.requestsOut().size());
       Set<UserId> mutual = new HashSet<>(of.following());
       mutual.retainAll(of.followers());
       assertThat(of.friends()).as("friends of %s are the mutual follows", id).isEqualTo(mutual);

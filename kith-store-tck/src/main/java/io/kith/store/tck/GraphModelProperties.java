@@ -259,6 +259,8 @@ public abstract class GraphModelProperties {
       assertThat(actual.requestsIn()).as("requests to %s", id).isEqualTo(others(model.requests, id, 1));
       assertThat(actual.blocking()).as("blocks of %s", id).isEqualTo(others(model.blocks, id, 0));
       assertThat(store.counts(id)).isEqualTo(new Counts(followers.size(), following.size(), friends.size()));
+      assertThat(store.outgoingRequests(id)).as("outgoing requests of %s", id)
+          .isEqualTo(others(model.requests, id, 0).size());
     }
   }
 

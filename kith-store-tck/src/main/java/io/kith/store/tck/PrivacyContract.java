@@ -100,6 +100,41 @@ public abstract class PrivacyContract extends StoreContract {
   }
 
   @Test
+  void theCountOfOutgoingRequestsFollowsEveryWayARequestEnds() {
+    UserId fan = newUser().id();
+    List<UserId> owners = List.of(privateUser(), privateUser(), privateUser(), privateUser(), privateUser());
+    for (UserId owner : owners) {
+      assertThat(store.follow(fan, owner, Instant.now())).isEqualTo(FollowOutcome.REQUESTED);
+    }
+    store.follow(fan, owners.get(0), Instant.now()); // already requested: counted once
+    assertThat(store.outgoingRequests(fan)).isEqualTo(5);
+    assertThat(store.outgoingRequests(owners.get(0))).as("requests received are not counted").isZero();
+
+    store.acceptRequest(owners.get(0), fan, Instant.now());
+    assertThat(store.outgoingRequests(fan)).isEqualTo(4);
+    store.rejectRequest(owners.get(1), fan);
+    assertThat(store.outgoingRequests(fan)).isEqualTo(3);
+    store.unfollow(fan, owners.get(2));
+    assertThat(store.outgoingRequests(fan)).isEqualTo(2);
+    store.block(owners.get(3), fan, Instant.now());
+    assertThat(store.outgoingRequests(fan)).isEqualTo(1);
+    store.updateUser(owners.get(4), ProfileUpdate.none().withPrivate(false));
+    assertThat(store.outgoingRequests(fan)).isZero();
+    assertThat(store.counts(fan).following()).isEqualTo(2);
+
+    UserId doomed = privateUser();
+    store.follow(fan, doomed, Instant.now());
+    assertThat(store.outgoingRequests(fan)).isEqualTo(1);
+    store.deleteUser(doomed);
+    assertThat(store.outgoingRequests(fan)).as("a request to a deleted account").isZero();
+
+    store.follow(fan, privateUser(), Instant.now());
+    store.deleteUser(fan);
+    assertThat(store.outgoingRequests(fan)).as("a deleted requester").isZero();
+    assertThat(store.outgoingRequests(UserId.of(Long.MAX_VALUE))).as("an unknown user").isZero();
+  }
+
+  @Test
   void listsVisibilityIsStored() {
     UserId owner = newUser().id();
 

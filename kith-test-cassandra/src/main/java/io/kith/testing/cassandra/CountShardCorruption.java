@@ -16,12 +16,13 @@ public final class CountShardCorruption {
   private CountShardCorruption() {}
 
   /**
-   * Sets {@code column} (followers, following or friends) of the first count shard {@code user} has, out of
-   * {@code shards}, to {@code value}. Fails if the user has no count shard yet.
+   * Sets {@code column} (followers, following, friends or requests_out) of the first count shard {@code user} has,
+   * out of {@code shards}, to {@code value}. Fails if the user has no count shard yet.
    */
   public static void set(CqlSession cql, String keyspace, long user, int shards, String column, long value) {
-    if (!List.of("followers", "following", "friends").contains(column)) {
-      throw new IllegalArgumentException("column: " + column + " (expected: followers, following or friends)");
+    if (!List.of("followers", "following", "friends", "requests_out").contains(column)) {
+      throw new IllegalArgumentException(
+          "column: " + column + " (expected: followers, following, friends or requests_out)");
     }
     for (int shard = 0; shard < shards; shard++) {
       Row row = cql.execute(SimpleStatement.newInstance("SELECT version FROM " + keyspace + ".counts"

@@ -141,6 +141,13 @@ public final class CassandraStore extends AbstractKithStore {
       session.execute(SimpleStatement.newInstance(table).setTimeout(timeout));
     }
     session.checkSchemaAgreement();
+    // Tables made by an earlier version lack the columns added since; requests pending from before are counted by
+    // `kith repair` (docs/storage.md).
+    for (Schema.AddedColumn added : Schema.missingColumns(session, settings.keyspace())) {
+      log.info("Adding column {}.{} to keyspace {}", added.table(), added.column(), settings.keyspace());
+      session.execute(SimpleStatement.newInstance(added.alter(settings.keyspace())).setTimeout(timeout));
+      session.checkSchemaAgreement();
+    }
     Schema.Found after = Schema.find(session, settings.keyspace()).orElseThrow(() -> new PermanentStoreException(
         "cassandra schema: keyspace " + settings.keyspace() + " not visible after creating it", null));
     List<String> found = before.map(Schema.Found::tables).orElse(List.of()).stream()
@@ -339,6 +346,11 @@ public final class CassandraStore extends AbstractKithStore {
   @Override
   public Counts counts(UserId id) {
     return guarded("get counts", () -> counts.of(id));
+  }
+
+  @Override
+  public long outgoingRequests(UserId id) {
+    return guarded("get outgoing requests", () -> counts.outgoingRequests(id));
   }
 
   @Override

@@ -23,14 +23,14 @@ import java.util.stream.IntStream;
  * {@code marker_ttl_seconds}, far longer than any operation stays unfinished.
  */
 final class CountShards {
-  private static final String UPDATE = "UPDATE $.counts SET followers = ?, following = ?, friends = ?, version = ?"
-      + " WHERE user_id = ? AND shard = ? IF version = ?";
+  private static final String UPDATE = "UPDATE $.counts SET followers = ?, following = ?, friends = ?,"
+      + " requests_out = ?, version = ? WHERE user_id = ? AND shard = ? IF version = ?";
   private static final String MARK = "INSERT INTO $.counts (user_id, shard, op) VALUES (?, ?, ?) USING TTL ?";
   /** The clustering row every shard keeps (no TTL), so that a read of it always carries the static counts. */
   private static final UUID HOLDER = new UUID(0, 0);
   private static final String HOLD = "INSERT INTO $.counts (user_id, shard, op) VALUES (?, ?, ?)";
-  private static final String STATE = "SELECT op, followers, following, friends, version FROM $.counts"
-      + " WHERE user_id = ? AND shard = ? AND op IN ?";
+  private static final String STATE = "SELECT op, followers, following, friends, version, requests_out"
+      + " FROM $.counts WHERE user_id = ? AND shard = ? AND op IN ?";
 
   private final Cql cql;
   private final int shards;
@@ -43,7 +43,10 @@ final class CountShards {
     cql.prepare(UPDATE, MARK, HOLD, STATE);
   }
 
-  /** Adds each user's delta once for operation {@code op}; the users' shards are written concurrently. */
+  /**
+   * Adds each user's delta once for operation {@code op}; the users' shards are written concurrently. A delta is
+   * indexed like {@link Effects}: followers, following, friends, outgoing requests.
+   */
   void addAll(Map<UserId, long[]> deltas, UUID op) {
     List<CompletableFuture<Void>> writes = new ArrayList<>(deltas.size());
     deltas.forEach((user, delta) -> writes.add(addAsync(user, op, delta)));
@@ -69,9 +72,10 @@ final class CountShards {
           long followers = holder == null || holder.isNull(1) ? 0 : holder.getLong(1);
           long following = holder == null || holder.isNull(2) ? 0 : holder.getLong(2);
           long friends = holder == null || holder.isNull(3) ? 0 : holder.getLong(3);
+          long requestsOut = holder == null || holder.isNull(5) ? 0 : holder.getLong(5);
           BatchStatement batch = BatchStatement.newInstance(DefaultBatchType.LOGGED,
                   cql.bind(UPDATE, followers + delta[0], following + delta[1], friends + delta[2],
-                      version == null ? 1L : version + 1, user.value(), shard, version),
+                      requestsOut + delta[3], version == null ? 1L : version + 1, user.value(), shard, version),
                   cql.bind(HOLD, user.value(), shard, HOLDER),
                   cql.bind(MARK, user.value(), shard, op, cql.settings().markerTtlSeconds()))
               .setConsistencyLevel(cql.settings().consistency())
@@ -87,14 +91,15 @@ final class CountShards {
   }
 
   /**
-   * Each existing shard of {@code user} as stored, in shard order: {shard, followers, following, friends, version}
-   * (missing values as 0). For the recount, which compares versions to detect writes.
+   * Each existing shard of {@code user} as stored, in shard order: {shard, followers, following, friends, version,
+   * outgoing requests} (missing values as 0). For the recount, which compares versions to detect writes.
    */
   List<long[]> shards(UserId user) {
     List<long[]> shards = new ArrayList<>();
-    for (Row row : cql.all("SELECT DISTINCT user_id, shard, followers, following, friends, version FROM $.counts"
-        + " WHERE user_id = ? AND shard IN ?", user.value(), allShards)) {
-      shards.add(new long[] {row.getInt(1), orZero(row, 2), orZero(row, 3), orZero(row, 4), orZero(row, 5)});
+    for (Row row : cql.all("SELECT DISTINCT user_id, shard, followers, following, friends, version, requests_out"
+        + " FROM $.counts WHERE user_id = ? AND shard IN ?", user.value(), allShards)) {
+      shards.add(new long[] {row.getInt(1), orZero(row, 2), orZero(row, 3), orZero(row, 4), orZero(row, 5),
+          orZero(row, 6)});
     }
     shards.sort(java.util.Comparator.comparingLong(shard -> shard[0]));
     return shards;
@@ -106,6 +111,17 @@ final class CountShards {
 
   Counts of(UserId user) {
     return of(List.of(user)).get(user);
+  }
+
+  /** The user's pending outgoing requests: one read of its shards. */
+  long outgoingRequests(UserId user) {
+    long total = 0;
+    for (Row row : cql.all("SELECT DISTINCT user_id, shard, requests_out FROM $.counts"
+        + " WHERE user_id = ? AND shard IN ?", user.value(), allShards)) {
+      total += orZero(row, 2);
+    }
+    // Never negative once writes settle; a clamp keeps a read valid while a repair is catching up.
+    return Math.max(0, total);
   }
 
   Map<UserId, Counts> of(List<UserId> users) {

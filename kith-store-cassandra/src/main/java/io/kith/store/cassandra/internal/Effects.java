@@ -17,6 +17,8 @@ record Effects(List<Entry> puts, List<Entry> deletes, Map<UserId, long[]> deltas
   static final int FOLLOWERS = 0;
   static final int FOLLOWING = 1;
   static final int FRIENDS = 2;
+  /** The requester's count of its pending outgoing requests (the follow cap counts them). */
+  static final int REQUESTS_OUT = 3;
 
   static Effects between(PairState before, PairState after) {
     Effects effects = new Effects(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>());
@@ -28,8 +30,10 @@ record Effects(List<Entry> puts, List<Entry> deletes, Map<UserId, long[]> deltas
         effects.count(from, FOLLOWING, before.follow()[dir], after.follow()[dir]);
         effects.count(to, FOLLOWERS, before.follow()[dir], after.follow()[dir]);
       }
-      effects.change(ListKind.REQUESTS_OUT, ListKind.REQUESTS_IN, from, to, before.request()[dir],
-          after.request()[dir]);
+      if (effects.change(ListKind.REQUESTS_OUT, ListKind.REQUESTS_IN, from, to, before.request()[dir],
+          after.request()[dir])) {
+        effects.count(from, REQUESTS_OUT, before.request()[dir], after.request()[dir]);
+      }
       effects.change(ListKind.BLOCKING, ListKind.BLOCKED_BY, from, to, before.block()[dir], after.block()[dir]);
       effects.change(ListKind.MUTING, ListKind.MUTED_BY, from, to, before.mute()[dir], after.mute()[dir]);
     }
@@ -39,7 +43,7 @@ record Effects(List<Entry> puts, List<Entry> deletes, Map<UserId, long[]> deltas
       effects.count(after.lo(), FRIENDS, friendsBefore, friendsAfter);
       effects.count(after.hi(), FRIENDS, friendsBefore, friendsAfter);
     }
-    effects.deltas.values().removeIf(d -> d[0] == 0 && d[1] == 0 && d[2] == 0);
+    effects.deltas.values().removeIf(d -> d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0);
     return effects;
   }
 
@@ -65,6 +69,6 @@ record Effects(List<Entry> puts, List<Entry> deletes, Map<UserId, long[]> deltas
 
   private void count(UserId user, int kind, Long was, Long now) {
     long delta = (now != null ? 1 : 0) - (was != null ? 1 : 0);
-    deltas.computeIfAbsent(user, u -> new long[3])[kind] += delta;
+    deltas.computeIfAbsent(user, u -> new long[4])[kind] += delta;
   }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 /**
- * Recounts a user's counts from its list partitions (the operator's {@code kith repair}) and corrects the count
+ * Recounts a user's counts (followers, following, friends, pending outgoing requests) from its list partitions (the operator's {@code kith repair}) and corrects the count
  * shards by the difference, as one more idempotent count operation, so writes running meanwhile keep their own
  * deltas.
  *
@@ -51,7 +51,7 @@ final class Recounter {
       List<long[]> before = counts.shards(user);
       boolean busy = pendingInvolving(user);
       counted = new Recount.Tally(size(ListKind.FOLLOWERS, user), size(ListKind.FOLLOWING, user),
-          size(ListKind.FRIENDS, user));
+          size(ListKind.FRIENDS, user), size(ListKind.REQUESTS_OUT, user));
       busy |= pendingInvolving(user);
       List<long[]> after = counts.shards(user);
       stored = sum(after);
@@ -62,7 +62,7 @@ final class Recounter {
         return new Recount(user, Recount.Status.EXACT, stored, counted);
       }
       long[] delta = {counted.followers() - stored.followers(), counted.following() - stored.following(),
-          counted.friends() - stored.friends()};
+          counted.friends() - stored.friends(), counted.requestsOut() - stored.requestsOut()};
       counts.addAll(Map.of(user, delta), UUID.randomUUID());
       return new Recount(user, Recount.Status.FIXED, stored, counted);
     }
@@ -108,12 +108,14 @@ final class Recounter {
     long followers = 0;
     long following = 0;
     long friends = 0;
+    long requestsOut = 0;
     for (long[] shard : shards) {
       followers += shard[1];
       following += shard[2];
       friends += shard[3];
+      requestsOut += shard[5];
     }
-    return new Recount.Tally(followers, following, friends);
+    return new Recount.Tally(followers, following, friends, requestsOut);
   }
 
   /** Whether no shard moved between the two reads (each shard's {@code version} is bumped by every write). */

@@ -32,6 +32,32 @@ final class Schema {
   /** An existing keyspace as the cluster describes it: its replication (keys sorted) and its tables. */
   record Found(Map<String, String> replication, List<String> tables) {}
 
+  /** A column added to a table after the table was first released; {@code kith schema} adds it where missing. */
+  record AddedColumn(String table, String column, String type) {
+    String alter(String keyspace) {
+      return "ALTER TABLE " + keyspace + "." + table + " ADD " + column + " " + type;
+    }
+  }
+
+  /**
+   * Columns that keyspaces created by earlier versions lack. {@code counts.requests_out}: pending outgoing follow
+   * requests, counted by the follow cap; requests made before it existed are counted by {@code kith repair}.
+   */
+  static final List<AddedColumn> ADDED_COLUMNS = List.of(new AddedColumn("counts", "requests_out", "bigint static"));
+
+  /** Those of {@link #ADDED_COLUMNS} whose table exists in {@code keyspace} without them. */
+  static List<AddedColumn> missingColumns(CqlSession session, String keyspace) {
+    Optional<KeyspaceMetadata> metadata = session.refreshSchema().getKeyspace(CqlIdentifier.fromInternal(keyspace));
+    if (metadata.isEmpty()) {
+      return List.of();
+    }
+    return ADDED_COLUMNS.stream()
+        .filter(added -> metadata.get().getTable(CqlIdentifier.fromInternal(added.table()))
+            .map(table -> table.getColumn(CqlIdentifier.fromInternal(added.column())).isEmpty())
+            .orElse(false))
+        .toList();
+  }
+
   private Schema() {}
 
   /** The keyspace as the cluster knows it now (the driver's schema metadata, refreshed first). */
@@ -49,9 +75,14 @@ final class Schema {
     Optional<Found> found = find(session, keyspace);
     List<String> missing = found.isEmpty() ? List.of()
         : TABLE_NAMES.stream().filter(table -> !found.get().tables().contains(table)).toList();
-    if (found.isEmpty() || !missing.isEmpty()) {
+    List<String> columns = found.isEmpty() ? List.of()
+        : missingColumns(session, keyspace).stream().map(added -> added.table() + "." + added.column()).toList();
+    if (found.isEmpty() || !missing.isEmpty() || !columns.isEmpty()) {
       throw new PermanentStoreException("cassandra: " + (found.isEmpty() ? "keyspace " + keyspace + " does not exist"
-          : "keyspace " + keyspace + " lacks tables " + missing) + " and create_schema is false; create them with"
+          : "keyspace " + keyspace + " lacks " + (missing.isEmpty() ? "" : "tables " + missing)
+              + (!missing.isEmpty() && !columns.isEmpty() ? " and " : "")
+              + (columns.isEmpty() ? "" : "columns " + columns))
+          + " and create_schema is false; create them with"
           + " `kith schema --store cassandra --keyspace " + keyspace + " ...`, or let the server create them"
           + " (serve --create-schema true)", null);
     }
@@ -101,7 +132,7 @@ final class Schema {
         // row marks an operation already applied to that shard, so a repeated one is a no-op.
         "CREATE TABLE IF NOT EXISTS " + ks + ".counts (user_id bigint, shard int, op uuid,"
             + " followers bigint static, following bigint static, friends bigint static, version bigint static,"
-            + " PRIMARY KEY ((user_id, shard), op))",
+            + " requests_out bigint static, PRIMARY KEY ((user_id, shard), op))",
         // Deletions and private->public approvals to finish (resumed when any node opens the store).
         "CREATE TABLE IF NOT EXISTS " + ks + ".pending_work (kind text, user_id bigint,"
             + " PRIMARY KEY ((kind), user_id))",

@@ -287,7 +287,7 @@ final class EdgeWriter {
   void finishDelete(UserId deleted) throws RocksDBException {
     try (TrackedBatch batch = new TrackedBatch()) {
       batch.changes(deleted);
-      for (byte kind : new byte[] {Keys.FOLLOWERS, Keys.FOLLOWING, Keys.FRIENDS}) {
+      for (byte kind : new byte[] {Keys.FOLLOWERS, Keys.FOLLOWING, Keys.FRIENDS, Keys.REQUESTS_OUT}) {
         batch.delete(cf(COUNTS), Keys.counter(deleted, kind));
       }
       batch.delete(cf(PENDING_DELETES), Keys.id(deleted));
@@ -370,6 +370,7 @@ final class EdgeWriter {
     batch.put(cf(REQUESTS), Keys.pair(requester, target), Keys.millis(Instant.ofEpochMilli(atMillis)));
     batch.put(cf(REQUESTS_IN), Keys.listEntry(target, atMillis, requester), EMPTY);
     batch.put(cf(REQUESTS_OUT), Keys.listEntry(requester, atMillis, target), EMPTY);
+    batch.merge(cf(COUNTS), Keys.counter(requester, Keys.REQUESTS_OUT), PLUS_ONE);
   }
 
   private void deleteRequest(TrackedBatch batch, UserId requester, UserId target, long atMillis)
@@ -378,6 +379,7 @@ final class EdgeWriter {
     batch.delete(cf(REQUESTS), Keys.pair(requester, target));
     batch.delete(cf(REQUESTS_IN), Keys.listEntry(target, atMillis, requester));
     batch.delete(cf(REQUESTS_OUT), Keys.listEntry(requester, atMillis, target));
+    batch.merge(cf(COUNTS), Keys.counter(requester, Keys.REQUESTS_OUT), MINUS_ONE);
   }
 
   private boolean deleteBlock(TrackedBatch batch, UserId blocker, UserId blocked) throws RocksDBException {

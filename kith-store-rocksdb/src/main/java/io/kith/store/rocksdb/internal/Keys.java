@@ -17,10 +17,17 @@ final class Keys {
   static final int ID = Long.BYTES;
   static final int LIST_KEY = 3 * Long.BYTES;
 
-  /** Suffixes of the three counter keys of a user in the {@code counts} column family. */
+  /** Suffixes of the counter keys of a user in the {@code counts} column family. */
   static final byte FOLLOWERS = 'r';
   static final byte FOLLOWING = 'g';
   static final byte FRIENDS = 'f';
+  /** Follow requests the user sent that are pending (the size of its {@code requests_out} list). */
+  static final byte REQUESTS_OUT = 'o';
+  /**
+   * The key in {@code counts} (user id 0, which no user has) present once every user's {@link #REQUESTS_OUT}
+   * counter has been set from the requests stored before that counter existed.
+   */
+  static final byte[] REQUESTS_OUT_COUNTED = ByteBuffer.allocate(ID + 1).putLong(0).put(REQUESTS_OUT).array();
 
   private Keys() {}
 

@@ -118,6 +118,7 @@ public final class RocksDbStore extends AbstractKithStore {
       throw RocksErrors.map("open " + settings.path(), e);
     }
     RocksDbStore store = new RocksDbStore(db, handles, resources, settings.sync(), settings.relationCacheMb());
+    store.countOutgoingRequestsOnce();
     store.resumePendingDeletes();
     store.resumePendingApprovals();
     log.info("Opened RocksDB store at {} (sync={})", settings.path(), settings.sync());
@@ -316,6 +317,13 @@ public final class RocksDbStore extends AbstractKithStore {
   @Override
   public Counts counts(UserId id) {
     return counts(List.of(id)).get(id);
+  }
+
+  @Override
+  public long outgoingRequests(UserId id) {
+    // Not cached: only a follow reads it, and a follow writes anyway.
+    return guarded("get outgoing requests",
+        () -> Keys.counterValue(db.get(cf(COUNTS), Keys.counter(id, Keys.REQUESTS_OUT))));
   }
 
   @Override
@@ -625,6 +633,49 @@ public final class RocksDbStore extends AbstractKithStore {
   }
 
   // ---- deletion of a user's edges ----
+
+  /**
+   * Sets every user's count of outgoing requests from its {@code requests_out} list, once per data directory: the
+   * directories written before that count existed hold requests it never saw. One scan of the pending requests
+   * when a directory is first opened by this version, nothing afterwards. Runs before any write, and sets absolute
+   * values, so a run cut short by a crash is simply run again.
+   */
+  private void countOutgoingRequestsOnce() {
+    guarded("count outgoing requests", () -> {
+      if (db.get(cf(COUNTS), Keys.REQUESTS_OUT_COUNTED) != null) {
+        return null;
+      }
+      long users = 0;
+      try (RocksIterator it = db.newIterator(cf(REQUESTS_OUT)); WriteBatch batch = new WriteBatch()) {
+        UserId owner = null;
+        long count = 0;
+        for (it.seekToFirst(); ; it.next()) {
+          UserId next = it.isValid() ? Keys.idAt(it.key(), 0) : null;
+          if (owner != null && !owner.equals(next)) {
+            batch.put(cf(COUNTS), Keys.counter(owner, Keys.REQUESTS_OUT), Keys.delta(count));
+            users++;
+            count = 0;
+            if (batch.count() >= 100_000) { // bounded memory however many users have requests pending
+              db.write(writeOptions, batch);
+              batch.clear();
+            }
+          }
+          if (next == null) {
+            break;
+          }
+          owner = next;
+          count++;
+        }
+        it.status();
+        batch.put(cf(COUNTS), Keys.REQUESTS_OUT_COUNTED, Keys.delta(1));
+        db.write(writeOptions, batch);
+      }
+      if (users > 0) {
+        log.info("Counted the pending follow requests of {} users (once per data directory)", users);
+      }
+      return null;
+    });
+  }
 
   private void resumePendingDeletes() {
     List<UserId> pending = guarded("scan pending deletes", () -> {
