@@ -67,6 +67,24 @@ class KithServerBuilderTest {
   }
 
   @Test
+  void badLogInLimitFlagsStopTheServerBeforeItOpensTheStore() {
+    for (String[] flag : new String[][] {
+        {"--login-failure-limit-per-address", "0", "login-failure-limit-per-address: 0 (expected: 1-100000000)"},
+        {"--login-failure-limit-per-handle", "many",
+            "login-failure-limit-per-handle: many (expected: a whole number 1-100000000)"},
+        {"--login-known-address-days", "400",
+            "login-known-address-days: 400 (expected: a whole number of days 1-365)"},
+        {"--login-known-address-days", "month",
+            "login-known-address-days: month (expected: a whole number of days 1-365)"}}) {
+      StringWriter err = new StringWriter();
+      int code = Main.commandLine().setErr(new PrintWriter(err, true))
+          .execute("serve", "--data", "/nonexistent/kith-never-created", flag[0], flag[1]);
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString().strip()).isEqualTo("kith: " + flag[2]);
+    }
+  }
+
+  @Test
   void badCacheSizesAreRefusedBeforeTheStoreOpens() {
     for (String[] flag : new String[][] {
         {"--relation-cache-mb", "-1", "relation_cache_mb: -1 (expected: 0-1048576)"},
