@@ -55,6 +55,7 @@ public final class KithServer implements AutoCloseable {
   private final JvmGcMetrics gcMetrics;
   private final LimitPruner limitPruner;
   private final PopularRefresher popularRefresher;
+  private final IdGenerator ids;
 
   KithServer(KithServerBuilder config) {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -79,7 +80,9 @@ public final class KithServer implements AutoCloseable {
         new AnswerRequest(store, config.clock, RelationListener.NONE),
         new Block(store, config.clock, RelationListener.NONE),
         new Mute(store, config.clock));
-    ApiContext api = new ApiContext(store, config.clock, IdGenerator.snowflake(config.nodeId, config.clock),
+    // A node id leased from the store, so that nodes sharing it never issue one id twice, whatever their flags.
+    ids = IdGenerator.leased(store.leaseNodeId(config.nodeId, config.clock), config.clock);
+    ApiContext api = new ApiContext(store, config.clock, ids,
         new PasswordHasher(config.argon2), new BearerTokens(), config.tokenLifetime, relations,
         new ListReader(store, config.clock), rateLimiter, accessLimits, new UserCards(store, config.clock));
     ServiceTokens serviceTokens = new ServiceTokens(config.serviceTokens);
@@ -144,6 +147,7 @@ public final class KithServer implements AutoCloseable {
     limitPruner.stop();
     popularRefresher.stop();
     server.stop().join();
+    ids.close();
     gcMetrics.close();
     registry.close();
   }

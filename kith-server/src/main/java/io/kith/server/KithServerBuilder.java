@@ -66,7 +66,10 @@ public final class KithServerBuilder {
     return this;
   }
 
-  /** The snowflake node id; must differ between servers that share a store. */
+  /**
+   * The preferred snowflake node id: the server leases a node id from its store at start, this one if it is free,
+   * else another, so servers sharing a store never issue the same id whatever they are given here.
+   */
   public KithServerBuilder nodeId(int nodeId) {
     if (nodeId < 0 || nodeId > 1023) {
       throw new IllegalArgumentException("nodeId: " + nodeId + " (expected: 0-1023)");

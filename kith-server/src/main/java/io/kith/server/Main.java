@@ -238,7 +238,9 @@ public final class Main {
     String createSchema;
 
     @Option(names = "--node-id", defaultValue = "${env:KITH_NODE_ID:-0}",
-        description = "Id generator node, 0-1023, unique per server sharing a store (env KITH_NODE_ID).")
+        description = "Preferred id-generator node, 0-1023: each server leases a free node id from the store at start,"
+            + " this one if free, so servers sharing a store may all keep the default (env KITH_NODE_ID, default"
+            + " ${DEFAULT-VALUE}).")
     int nodeId;
 
     @Option(names = "--token-lifetime-days", defaultValue = "${env:KITH_TOKEN_LIFETIME_DAYS:-30}",

@@ -329,6 +329,64 @@ class CassandraClusterTest {
     return reply;
   }
 
+  /**
+   * Issue 10, item 1: Kith nodes started with identical settings (the default {@code --node-id} on each) on one
+   * keyspace, signing up users concurrently through all of them. Every id is distinct and every account is intact:
+   * its card, its token and its password are its own (a shared id would overwrite one account with another).
+   */
+  @Test
+  void nodesStartedWithIdenticalSettingsNeverIssueTheSameId() throws Exception {
+    int nodeCount = 3;
+    int signUps = 240;
+    List<KithStore> stores = new ArrayList<>();
+    List<KithServer> nodes = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      for (int i = 0; i < nodeCount; i++) {
+        stores.add(kithNodeStore("ids"));
+        nodes.add(identicalNode(stores.get(i)).build().start());
+      }
+      List<TestApi> apis = nodes.stream().map(node -> new TestApi(node.uri())).toList();
+      List<Future<Account>> futures = new ArrayList<>();
+      for (int i = 0; i < signUps; i++) {
+        TestApi via = apis.get(i % nodeCount);
+        String handle = TestApi.newHandle("same");
+        futures.add(pool.submit(() -> via.signUp(handle)));
+      }
+      List<Account> accounts = new ArrayList<>();
+      for (Future<Account> future : futures) {
+        accounts.add(future.get());
+      }
+      assertThat(accounts.stream().map(Account::id).distinct().count()).as("distinct ids of %d sign-ups", signUps)
+          .isEqualTo(signUps);
+      for (int i = 0; i < accounts.size(); i++) {
+        Account account = accounts.get(i);
+        TestApi other = apis.get((i + 1) % nodeCount);
+        assertThat(other.card(account).get("handle").asText()).as("card of %s", account.id())
+            .isEqualTo(account.handle());
+        Reply me = other.get("/v1/me", account.token());
+        assertThat(me.status()).as("/v1/me of %s: %s", account.handle(), me).isEqualTo(200);
+        assertThat(me.json().get("id").asText()).as("/v1/me of %s", account.handle()).isEqualTo(account.id());
+        other.logIn(account);
+      }
+    } finally {
+      pool.shutdownNow();
+      nodes.forEach(KithServer::stop);
+      stores.forEach(KithStore::close);
+    }
+  }
+
+  /** A Kith node configured exactly like every other one: no setting tells the nodes apart. */
+  private static KithServerBuilder identicalNode(KithStore store) {
+    return KithServer.builder()
+        .store(store)
+        .port(0)
+        .argon2(64, 1, 1)
+        .gracefulShutdown(Duration.ZERO, Duration.ofSeconds(5))
+        .signupLimitPerIpHour(1_000_000)
+        .storeRetries(5, Duration.ofMillis(100));
+  }
+
   @Test
   void schemaServeWithoutSchemaCreationAndRepairCommands() {
     String keyspace = "ops";
@@ -344,13 +402,13 @@ class CassandraClusterTest {
         keyspace, "--replication", "SimpleStrategy:3");
     assertThat(created.code()).as("%s %s", created.out(), created.err()).isZero();
     assertThat(created.out()).contains("keyspace ops: created, replication {class=")
-        .contains("replication_factor=3").contains("tables: 14 created [users, handles,");
+        .contains("replication_factor=3").contains("tables: 15 created [users, handles,");
     Result again = kith("schema", "--store", "cassandra", "--contact-points", contactPoints, "--keyspace",
         keyspace, "--replication", "SimpleStrategy:1");
     assertThat(again.code()).isZero();
     assertThat(again.out()).contains("keyspace ops: exists, replication {").contains("replication_factor=3")
         .contains("(kept: --replication applies only when creating it)")
-        .contains("tables: 0 created, 14 already there");
+        .contains("tables: 0 created, 15 already there");
     Result rocks = kith("schema", "--store", "rocksdb");
     assertThat(rocks.code()).isEqualTo(2);
     assertThat(rocks.err()).startsWith("kith: store: rocksdb (expected: cassandra;");

@@ -10,10 +10,12 @@ import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.FollowOutcome;
 import io.kith.core.spi.KithStore;
+import io.kith.core.spi.NodeIdLease;
 import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.Session;
 import io.kith.core.spi.TemporaryStoreException;
 import io.kith.core.spi.TokenHash;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -219,6 +221,11 @@ public final class RetryingStore implements KithStore {
   @Override
   public boolean deleteSession(TokenHash tokenHash) {
     return call(() -> delegate.deleteSession(tokenHash));
+  }
+
+  @Override
+  public NodeIdLease leaseNodeId(int preferred, Clock clock) {
+    return call(() -> delegate.leaseNodeId(preferred, clock));
   }
 
   @Override

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 public final class SnowflakeIdGenerator implements IdGenerator {
   static final long EPOCH_MILLIS = 1_577_836_800_000L; // 2020-01-01T00:00:00Z
-  private static final int NODE_BITS = 10;
-  private static final int SEQUENCE_BITS = 12;
-  private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
+  static final int NODE_BITS = 10;
+  static final int SEQUENCE_BITS = 12;
+  static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
 
   private final long nodeBits;
   private final Clock clock;
@@ -36,5 +36,10 @@ public final class SnowflakeIdGenerator implements IdGenerator {
     long millis = issued >>> SEQUENCE_BITS;
     long sequence = issued & SEQUENCE_MASK;
     return UserId.of(millis << (NODE_BITS + SEQUENCE_BITS) | nodeBits | sequence);
+  }
+
+  /** The id made of {@code millis} since the epoch, {@code nodeId} and {@code sequence}. */
+  static UserId id(long millis, int nodeId, long sequence) {
+    return UserId.of(millis << (NODE_BITS + SEQUENCE_BITS) | (long) nodeId << SEQUENCE_BITS | sequence);
   }
 }

@@ -7,6 +7,7 @@ import io.kith.core.Relationship;
 import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.internal.RetryingStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +35,11 @@ public interface KithStore extends AutoCloseable {
 
   // ---- users ----
 
-  /** Creates {@code user}; a {@code conflict} on field {@code handle} if the handle is taken. */
+  /**
+   * Creates {@code user}; a {@code conflict} on field {@code handle} if the handle is taken, and on field {@code id}
+   * if another user has its id (never written over: the backstop, since leased node ids keep ids unique). Repeating
+   * a creation that applied (its answer lost) succeeds.
+   */
   void createUser(User user, String passwordHash);
 
   Optional<User> user(UserId id);
@@ -157,6 +162,17 @@ public interface KithStore extends AutoCloseable {
 
   /** Returns whether a session was removed. */
   boolean deleteSession(TokenHash tokenHash);
+
+  // ---- node ids ----
+
+  /**
+   * Leases a node id for issuing user ids ({@link io.kith.core.IdGenerator#leased}) that no other process sharing
+   * this store holds: {@code preferred} (0-1023) if it is free, else another free one. A store shared by several
+   * processes renews the lease in the background until it is released or the store closes; a lease it cannot renew
+   * in time grants nothing until it is renewed or another id is leased (see {@link NodeIdLease}). A
+   * {@link TemporaryStoreException} if no id is free or the store cannot be reached.
+   */
+  NodeIdLease leaseNodeId(int preferred, Clock clock);
 
   // ---- lifecycle ----
 

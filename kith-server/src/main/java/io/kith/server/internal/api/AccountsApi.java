@@ -3,6 +3,7 @@ package io.kith.server.internal.api;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import io.kith.core.Handle;
+import io.kith.core.KithException;
 import io.kith.core.ProfileRules;
 import io.kith.core.User;
 import io.kith.server.internal.http.ApiRequest;
@@ -30,10 +31,21 @@ public final class AccountsApi {
     // decides handle uniqueness.
     String network = request.clientNetwork();
     api.rateLimiter().acquire(network, api.accessLimits().signupsPerIp());
-    User user = new User(api.ids().next(), handle, displayName, "", null, false,
-        api.clock().instant().truncatedTo(ChronoUnit.MILLIS));
-    api.store().createUser(user, api.passwords().hash(password));
-    api.loginLimiter().succeeded(user.id(), network); // the creator's address is the account's first known one
-    return Responses.json(HttpStatus.CREATED, SessionIssuer.issue(api, user));
+    String passwordHash = api.passwords().hash(password);
+    for (int attempt = 1; ; attempt++) {
+      User user = new User(api.ids().next(), handle, displayName, "", null, false,
+          api.clock().instant().truncatedTo(ChronoUnit.MILLIS));
+      try {
+        api.store().createUser(user, passwordHash);
+      } catch (KithException e) {
+        // Leased node ids make a taken id impossible; should one still turn up, the store refused it unharmed.
+        if (!"id".equals(e.field()) || attempt >= 3) {
+          throw e;
+        }
+        continue;
+      }
+      api.loginLimiter().succeeded(user.id(), network); // the creator's address is the account's first known one
+      return Responses.json(HttpStatus.CREATED, SessionIssuer.issue(api, user));
+    }
   }
 }

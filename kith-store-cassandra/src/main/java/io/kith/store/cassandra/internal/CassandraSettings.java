@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 public record CassandraSettings(List<InetSocketAddress> contactPoints, String keyspace, String localDatacenter,
                                 String replication, DefaultConsistencyLevel consistency,
                                 DefaultConsistencyLevel serialConsistency, boolean createSchema, int countShards,
-                                long bucketSpanMillis, Duration requestTimeout, int markerTtlSeconds) {
+                                long bucketSpanMillis, Duration requestTimeout, int markerTtlSeconds,
+                                Duration nodeLease) {
   private static final Pattern KEYSPACE = Pattern.compile("[a-z][a-z0-9_]{0,47}");
   private static final Pattern DATACENTER = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
@@ -38,13 +39,14 @@ public record CassandraSettings(List<InetSocketAddress> contactPoints, String ke
         (int) config.longValue("count_shards", 4, 1, 64),
         config.longValue("bucket_span_ms", 86_400_000L, 1, 366L * 86_400_000L),
         Duration.ofMillis(config.longValue("request_timeout_ms", 5_000, 100, 120_000)),
-        (int) config.longValue("marker_ttl_seconds", 30L * 86_400, 3_600, 365L * 86_400));
+        (int) config.longValue("marker_ttl_seconds", 30L * 86_400, 3_600, 365L * 86_400),
+        Duration.ofMillis(config.longValue("node_lease_ms", 30_000, 1_000, 3_600_000)));
   }
 
   /** These settings with {@code create_schema} set to {@code create}. */
   public CassandraSettings withCreateSchema(boolean create) {
     return new CassandraSettings(contactPoints, keyspace, localDatacenter, replication, consistency,
-        serialConsistency, create, countShards, bucketSpanMillis, requestTimeout, markerTtlSeconds);
+        serialConsistency, create, countShards, bucketSpanMillis, requestTimeout, markerTtlSeconds, nodeLease);
   }
 
   static List<InetSocketAddress> contactPoints(String text) {

@@ -18,6 +18,7 @@ import io.kith.core.spi.AbstractKithStore;
 import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.FollowOutcome;
+import io.kith.core.spi.NodeIdLease;
 import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.PermanentStoreException;
 import io.kith.core.spi.Position;
@@ -27,6 +28,7 @@ import io.kith.store.cassandra.Recount;
 import io.kith.store.cassandra.RepairReport;
 import io.kith.store.cassandra.SchemaReport;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +57,7 @@ public final class CassandraStore extends AbstractKithStore {
   private final PairWriter pairs;
   private final Relations relations;
   private final Recounter recounter;
+  private final NodeLeases nodeLeases;
   /** Whether close() closes the session (false when several stores share one client, as tests do). */
   private final boolean ownsSession;
   private volatile boolean closed;
@@ -68,6 +71,7 @@ public final class CassandraStore extends AbstractKithStore {
     this.pairs = new PairWriter(cql, users, lists, counts);
     this.relations = new Relations(pairs);
     this.recounter = new Recounter(cql, counts);
+    this.nodeLeases = new NodeLeases(cql, settings.nodeLease());
   }
 
   /** Connects, creates the keyspace and tables if asked to, and finishes work a stopped node left pending. */
@@ -210,7 +214,7 @@ public final class CassandraStore extends AbstractKithStore {
   public void createUser(User user, String passwordHash) {
     guarded("create user", () -> {
       users.claim(user.handle(), user.id());
-      users.write(user, passwordHash, true);
+      users.create(user, passwordHash);
       return null;
     });
   }
@@ -263,7 +267,7 @@ public final class CassandraStore extends AbstractKithStore {
         // Noted before the switch, so a node dying mid-approval leaves work that the next open finishes.
         cql.execute(cql.bind("INSERT INTO $.pending_work (kind, user_id) VALUES ('approve', ?)", id.value()));
       }
-      users.write(next, current.passwordHash(), false);
+      users.update(next, current.passwordHash());
       if (newHandle) {
         users.release(current.user().handle(), id);
       }
@@ -569,10 +573,18 @@ public final class CassandraStore extends AbstractKithStore {
       return;
     }
     closed = true;
+    nodeLeases.close();
     if (ownsSession) {
       cql.session().close();
     }
     log.info("Closed Cassandra store");
+  }
+
+  // ---- node ids ----
+
+  @Override
+  public NodeIdLease leaseNodeId(int preferred, Clock clock) {
+    return guarded("lease a node id", () -> nodeLeases.lease(preferred, clock));
   }
 
   private <T> T guarded(String operation, Supplier<T> call) {

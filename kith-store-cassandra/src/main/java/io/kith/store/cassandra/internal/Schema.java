@@ -142,6 +142,10 @@ final class Schema {
             + " hits counter, PRIMARY KEY ((limiter, subject), bucket))",
         "CREATE TABLE IF NOT EXISTS " + ks + ".rate_prunes (limiter text PRIMARY KEY, before bigint)",
         "CREATE TABLE IF NOT EXISTS " + ks + ".dismissed (viewer bigint, other bigint, at bigint,"
-            + " PRIMARY KEY ((viewer), other))");
+            + " PRIMARY KEY ((viewer), other))",
+        // Id-generator node ids leased by Kith nodes, by LWT on `holder`; `expires_at` bounds the id timestamps the
+        // holder may use, and where the next holder starts. No TTL: a row outlives its lease to say that.
+        "CREATE TABLE IF NOT EXISTS " + ks + ".node_leases (node_id int PRIMARY KEY, holder uuid,"
+            + " expires_at bigint)");
   }
 }

@@ -10,12 +10,14 @@ import io.kith.core.UserId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Users, handles and the id-ordered index. A handle belongs to whoever claimed it with {@code INSERT ... IF NOT
  * EXISTS}; the user row then names it. A claim whose user row does not name the handle (a node died between the two
- * writes) is stale: after {@link #STALE_CLAIM_MICROS} anyone may take it over, by compare-and-set on the owner.
+ * writes) is stale: after {@link #STALE_CLAIM_MICROS} anyone may take it over, by compare-and-set on the owner. User
+ * rows are created only if absent ({@link #create}): the backstop should two users ever be given one id.
  */
 final class UserRows {
   static final String COLUMNS = "id, handle, display_name, bio, avatar_url, is_private, lists_visibility,"
@@ -82,19 +84,43 @@ final class UserRows {
     return row == null ? Optional.empty() : Optional.of(UserId.of(row.getLong(0)));
   }
 
-  /** Writes the whole row (and, for a new user, its index entries). */
-  void write(User user, String passwordHash, boolean isNew) {
-    List<BoundStatement> writes = new ArrayList<>();
-    writes.add(cql.bind("INSERT INTO $.users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        user.id().value(), user.handle().value(), user.displayName(), user.bio(), user.avatarUrl(),
-        user.isPrivate(), user.listsVisibility().name(), user.discoverable(), user.createdAt().toEpochMilli(),
-        passwordHash));
-    if (isNew) {
-      long bucket = indexBucket(user.id());
-      writes.add(cql.bind("INSERT INTO $.user_index (bucket, id) VALUES (?, ?)", bucket, user.id().value()));
-      writes.add(cql.bind("INSERT INTO $.user_index_buckets (part, bucket) VALUES (0, ?)", bucket));
+  /**
+   * Writes a new user: its index entries, then its row only if no row has its id (LWT), so that a user is never
+   * overwritten by another with the same id. Returns normally if the row is this very user (an earlier attempt of
+   * the same call whose answer was lost); otherwise a {@code conflict} on {@code id}, after freeing the handle this
+   * call claimed unless it is the other user's. An index entry without a row is skipped by scans.
+   */
+  void create(User user, String passwordHash) {
+    long bucket = indexBucket(user.id());
+    cql.logged(List.of(
+        cql.bind("INSERT INTO $.user_index (bucket, id) VALUES (?, ?)", bucket, user.id().value()),
+        cql.bind("INSERT INTO $.user_index_buckets (part, bucket) VALUES (0, ?)", bucket)));
+    Row result = cql.execute(cql.bind("INSERT INTO $.users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " IF NOT EXISTS", values(user, passwordHash))).one();
+    if (result.getBoolean("[applied]")) {
+      return;
     }
-    cql.logged(writes);
+    Stored existing = stored(result);
+    if (existing.user().handle().equals(user.handle()) && Objects.equals(existing.passwordHash(), passwordHash)
+        && existing.user().createdAt().toEpochMilli() == user.createdAt().toEpochMilli()) {
+      return;
+    }
+    if (!existing.user().handle().equals(user.handle())) {
+      release(user.handle(), user.id());
+    }
+    throw KithException.conflict("id", "user id " + user.id() + " is taken");
+  }
+
+  /** Rewrites an existing user's whole row. */
+  void update(User user, String passwordHash) {
+    cql.execute(cql.bind("INSERT INTO $.users (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        values(user, passwordHash)));
+  }
+
+  private static Object[] values(User user, String passwordHash) {
+    return new Object[] {user.id().value(), user.handle().value(), user.displayName(), user.bio(),
+        user.avatarUrl(), user.isPrivate(), user.listsVisibility().name(), user.discoverable(),
+        user.createdAt().toEpochMilli(), passwordHash};
   }
 
   /** Removes the user row and its index entry; whether this call removed it. */

@@ -31,6 +31,8 @@ import io.kith.core.spi.AbstractKithStore;
 import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.FollowOutcome;
+import io.kith.core.spi.LocalNodeIdLeases;
+import io.kith.core.spi.NodeIdLease;
 import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.PermanentStoreException;
 import io.kith.core.spi.Session;
@@ -38,6 +40,7 @@ import io.kith.core.spi.TokenHash;
 import io.kith.store.rocksdb.internal.StripedLocks.Held;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,6 +75,8 @@ public final class RocksDbStore extends AbstractKithStore {
   private final List<AutoCloseable> resources;
   private final WriteOptions writeOptions;
   private final StripedLocks locks = new StripedLocks();
+  /** RocksDB lets one process open a directory at a time, so node ids are leased within this process only. */
+  private final LocalNodeIdLeases nodeIds = new LocalNodeIdLeases();
   private final EdgeWriter edges;
   private final RelationCache relationCache;
   /** Read-held by every call, write-held by close: RocksDB's native handles must not close under a running call. */
@@ -135,7 +140,7 @@ public final class RocksDbStore extends AbstractKithStore {
           throw KithException.conflict("handle", "handle '" + user.handle() + "' is taken");
         }
         if (db.get(cf(USERS), Keys.id(user.id())) != null) {
-          throw new IllegalArgumentException("user id " + user.id() + " already exists (ids must be unique)");
+          throw KithException.conflict("id", "user id " + user.id() + " is taken");
         }
         try (WriteBatch batch = new WriteBatch()) {
           batch.put(cf(USERS), Keys.id(user.id()), Codec.user(user, passwordHash));
@@ -738,6 +743,11 @@ public final class RocksDbStore extends AbstractKithStore {
   }
 
   // ---- lifecycle ----
+
+  @Override
+  public NodeIdLease leaseNodeId(int preferred, Clock clock) {
+    return nodeIds.lease(preferred);
+  }
 
   @Override
   public boolean isHealthy() {
