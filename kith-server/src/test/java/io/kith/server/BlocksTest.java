@@ -97,17 +97,47 @@ class BlocksTest {
           .isEqualTo(masked(api.get("/v1/users/" + missingId() + "/" + list, token), missingId()));
     }
 
-    // Left out of batch fetches and relationship answers, both ways, like an id that does not exist.
+    // Left out of batch fetches and relationship answers, like an id that does not exist.
     Reply batch = api.get("/v1/users?ids=" + blocker.id() + "," + bystander.id(), token);
     assertThat(TestApi.ids(batch)).containsExactly(bystander.id());
-    Reply reverseBatch = api.get("/v1/users?ids=" + blocked.id() + "," + bystander.id(), blocker.token());
-    assertThat(TestApi.ids(reverseBatch)).containsExactly(bystander.id());
     assertThat(TestApi.ids(api.get("/v1/relationships?ids=" + blocker.id() + "," + missingId(), token))).isEmpty();
-    assertThat(TestApi.ids(api.get("/v1/relationships?ids=" + blocked.id(), blocker.token()))).isEmpty();
 
     // Anonymous readers and others still see the blocker.
     assertThat(api.get("/v1/users/" + blocker.id()).status()).isEqualTo(200);
     assertThat(api.get("/v1/users/" + blocker.id(), bystander.token()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void theBlockerSeesTheBlockedAccountWithBlockingInEveryAnswerById() {
+    Account blocker = api.signUp();
+    Account blocked = api.signUp();
+    Account bystander = api.signUp();
+    api.block(blocker, blocked);
+
+    // A list of accounts can render "Unblock": the batch answers carry the block like the single card does.
+    Reply cards = api.get("/v1/users?ids=" + blocked.id() + "," + bystander.id(), blocker.token());
+    assertThat(TestApi.ids(cards)).containsExactly(blocked.id(), bystander.id());
+    assertThat(cards.json().at("/items/0/viewer/blocking").asBoolean()).isTrue();
+    assertThat(cards.json().at("/items/0/viewer/blocked_by").asBoolean()).isFalse();
+    assertThat(cards.json().at("/items/1/viewer/blocking").asBoolean()).isFalse();
+    assertThat(api.get("/v1/users/" + blocked.id(), blocker.token()).json().at("/viewer/blocking").asBoolean())
+        .isTrue();
+    Reply relationships = api.get("/v1/relationships?ids=" + blocked.id() + "," + bystander.id(), blocker.token());
+    assertThat(TestApi.ids(relationships)).containsExactly(blocked.id(), bystander.id());
+    assertThat(relationships.json().at("/items/0/blocking").asBoolean()).isTrue();
+    assertThat(relationships.json().at("/items/0/following").asBoolean()).isFalse();
+    assertThat(relationships.json().at("/items/1/blocking").asBoolean()).isFalse();
+
+    // The blocked side still cannot tell the blocker from a missing account.
+    assertThat(TestApi.ids(api.get("/v1/users?ids=" + blocker.id() + "," + bystander.id(), blocked.token())))
+        .containsExactly(bystander.id());
+    assertThat(TestApi.ids(api.get("/v1/relationships?ids=" + blocker.id(), blocked.token()))).isEmpty();
+
+    // After unblocking, the card says so.
+    api.delete("/v1/me/blocks/" + blocked.id(), blocker.token());
+    Reply after = api.get("/v1/relationships?ids=" + blocked.id(), blocker.token());
+    assertThat(after.json().at("/items/0/blocking").asBoolean()).isFalse();
+    assertThat(TestApi.ids(api.get("/v1/users?ids=" + blocker.id(), blocked.token()))).containsExactly(blocker.id());
   }
 
   @Test

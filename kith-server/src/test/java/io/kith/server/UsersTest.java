@@ -89,11 +89,24 @@ class UsersTest {
 
   @Test
   void batchOfExactlyOneHundredIsAllowed() {
-    Account a = api.signUp();
-    String ids = String.join(",", Collections.nCopies(100, a.id()));
+    List<Account> accounts = IntStream.range(0, 100).mapToObj(i -> api.signUp()).toList();
+    String ids = String.join(",", accounts.stream().map(Account::id).toList());
     Reply reply = api.get("/v1/users?ids=" + ids);
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.json().get("items")).hasSize(100);
+    assertThat(TestApi.ids(reply)).containsExactlyElementsOf(accounts.stream().map(Account::id).toList());
+  }
+
+  @Test
+  void aRepeatedIdIsAnsweredOnceWhereItFirstAppears() {
+    Account a = api.signUp();
+    Account b = api.signUp();
+    String ids = String.join(",", b.id(), a.id(), b.id(), "999999999", a.id(), b.id());
+
+    assertThat(TestApi.ids(api.get("/v1/users?ids=" + ids))).containsExactly(b.id(), a.id());
+    assertThat(TestApi.ids(api.get("/v1/users?ids=" + ids, a.token()))).containsExactly(b.id(), a.id());
+    assertThat(TestApi.ids(api.get("/v1/relationships?ids=" + ids, a.token()))).containsExactly(b.id(), a.id());
+    String hundredCopies = String.join(",", Collections.nCopies(100, a.id()));
+    assertThat(TestApi.ids(api.get("/v1/users?ids=" + hundredCopies))).containsExactly(a.id());
   }
 
   @ParameterizedTest

@@ -2,9 +2,10 @@ package io.kith.server.internal.api;
 
 import io.kith.core.KithException;
 import io.kith.core.UserId;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Parsing of query parameters, each failure reported against the parameter's name. */
 final class QueryArguments {
@@ -14,7 +15,7 @@ final class QueryArguments {
 
   private QueryArguments() {}
 
-  /** A comma-separated list of 1-100 user ids, in the order given. */
+  /** A comma-separated list of 1-100 user ids, in the order given; a repeated id is kept once, where it first is. */
   static List<UserId> ids(Optional<String> raw) {
     String text = raw.orElseThrow(() -> KithException.invalid("ids", "ids is required: comma-separated user ids"));
     if (text.isEmpty()) {
@@ -24,11 +25,11 @@ final class QueryArguments {
     if (parts.length > MAX_IDS) {
       throw KithException.invalid("ids", "at most " + MAX_IDS + " ids per request (was " + parts.length + ")");
     }
-    List<UserId> ids = new ArrayList<>(parts.length);
+    Set<UserId> ids = new LinkedHashSet<>(parts.length);
     for (String part : parts) {
       ids.add(UserId.parse("ids", part));
     }
-    return ids;
+    return List.copyOf(ids);
   }
 
   static int limit(Optional<String> raw) {

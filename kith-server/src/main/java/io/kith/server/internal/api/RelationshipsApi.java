@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code GET /v1/relationships?ids=}: how the caller stands with each of up to 100 users, in the order asked. Ids of
- * users that do not exist, and users on either side of a block with the caller, are left out, so a blocked caller
- * cannot tell its blocker from a missing account.
+ * {@code GET /v1/relationships?ids=}: how the caller stands with each of up to 100 users, in the order asked, a
+ * repeated id once. Ids of users that do not exist, and users that block the caller, are left out, so a blocked
+ * caller cannot tell its blocker from a missing account; users the caller blocks are there, with {@code blocking}.
  */
 public final class RelationshipsApi {
   private final ApiContext api;

@@ -45,8 +45,8 @@ public final class UsersApi {
   }
 
   /**
-   * Up to 100 cards in the order asked; ids of users that do not exist, and users that block the viewer or that the
-   * viewer blocks, are left out.
+   * Up to 100 cards in the order asked, a repeated id once; ids of users that do not exist, and users that block the
+   * viewer, are left out (users the viewer blocks are there, with {@code viewer.blocking}).
    */
   public AggregatedHttpResponse batch(ApiRequest request) {
     Optional<UserId> viewer = request.optionalCaller().map(Caller::userId);

@@ -8,6 +8,7 @@ import io.kith.core.UserId;
 import io.kith.core.query.Visibility;
 import io.kith.core.spi.KithStore;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,14 +39,27 @@ final class VisibleUsers {
         .orElseThrow(() -> KithException.notFound("no user with handle " + handle));
   }
 
-  /** The users among {@code ids} that exist and that neither block nor are blocked by the viewer, in order. */
+  /**
+   * The users among {@code ids} that exist and do not block the viewer, in order. Users the viewer blocks stay: the
+   * blocker sees them (as {@code blocking}) wherever it asks by id, as on a single card.
+   */
   List<User> batch(List<UserId> ids, Optional<UserId> viewer) {
     List<User> users = store.users(ids);
     if (viewer.isEmpty() || users.isEmpty()) {
       return users;
     }
-    Set<UserId> hidden = store.blockedEitherWay(viewer.get(), users.stream().map(User::id).toList());
-    return hidden.isEmpty() ? users : users.stream().filter(u -> !hidden.contains(u.id())).toList();
+    // Blocks are rare: one cheap read finds any, and only those few are read again to tell the direction.
+    List<UserId> blocked = List.copyOf(store.blockedEitherWay(viewer.get(), users.stream().map(User::id).toList()));
+    if (blocked.isEmpty()) {
+      return users;
+    }
+    Set<UserId> blockers = new HashSet<>();
+    for (Relationship relationship : store.relationships(viewer.get(), blocked, clock.instant())) {
+      if (!Visibility.canSeeUser(Optional.of(relationship))) {
+        blockers.add(relationship.other());
+      }
+    }
+    return blockers.isEmpty() ? users : users.stream().filter(u -> !blockers.contains(u.id())).toList();
   }
 
   private Optional<Seen> seenBy(User user, Optional<UserId> viewer) {
