@@ -12,6 +12,8 @@ import io.kith.server.testing.TestApi;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -174,12 +176,16 @@ class KnownFollowersTest {
       assertThat(reply.status()).as("include=%s", include).isEqualTo(400);
       assertThat(reply.field()).isEqualTo("include");
     }
-    String ids25 = String.join(",", Collections.nCopies(25, viewer.id()));
+    // 25 distinct ids (unknown ones count: the bound is checked before anything is read).
+    String ids25 = viewer.id() + IntStream.rangeClosed(1, 24).mapToObj(i -> "," + i).collect(Collectors.joining());
     assertThat(api.get("/v1/users?include=known_followers&ids=" + ids25, viewer.token()).status()).isEqualTo(200);
-    Reply tooMany = api.get("/v1/users?include=known_followers&ids=" + ids25 + "," + viewer.id(), viewer.token());
+    Reply tooMany = api.get("/v1/users?include=known_followers&ids=" + ids25 + ",25", viewer.token());
     assertThat(tooMany.status()).as("summaries are bounded per request").isEqualTo(400);
     assertThat(tooMany.field()).isEqualTo("ids");
-    assertThat(api.get("/v1/users?ids=" + ids25 + "," + viewer.id(), viewer.token()).status())
+    assertThat(api.get("/v1/users?ids=" + ids25 + ",25", viewer.token()).status())
         .as("without summaries the usual 100").isEqualTo(200);
+    String repeated = String.join(",", Collections.nCopies(26, viewer.id()));
+    assertThat(api.get("/v1/users?include=known_followers&ids=" + repeated, viewer.token()).status())
+        .as("a repeated id is one card").isEqualTo(200);
   }
 }
