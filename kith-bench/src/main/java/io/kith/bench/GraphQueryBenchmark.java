@@ -95,7 +95,7 @@ public class GraphQueryBenchmark {
     suggestions = new Suggestions(store, Clock.systemUTC(), popular);
     System.out.printf("viewer follows %,d; target has %,d followers; known followers: %,d%n",
         store.counts(viewer).following(), store.counts(this.target).followers(),
-        queries.knownFollowersSummary(viewer, this.target).count());
+        queries.knownFollowersSummary(viewer, this.target).orElseThrow().count());
   }
 
   private static void importGraph(Path dir, Graph graph, int viewerUser, int[] viewerFollows) throws Exception {

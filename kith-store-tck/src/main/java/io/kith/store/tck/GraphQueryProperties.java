@@ -1,9 +1,12 @@
 package io.kith.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kith.core.ErrorCode;
 import io.kith.core.Handle;
 import io.kith.core.IdGenerator;
+import io.kith.core.KithException;
 import io.kith.core.ProfileUpdate;
 import io.kith.core.User;
 import io.kith.core.UserId;
@@ -169,12 +172,20 @@ public abstract class GraphQueryProperties {
       }
     }
 
-    assertThat(walk(r -> queries.knownFollowers(viewer, other, r), pageSize)).isEqualTo(ordered(known));
     assertThat(walk(r -> queries.followBack(viewer, r), pageSize)).isEqualTo(ordered(followBack));
     if (!viewer.equals(other)) {
       assertThat(walk(r -> queries.mutualFollowing(Optional.empty(), viewer, other, r), pageSize))
           .isEqualTo(ordered(mutual));
-      assertThat(queries.knownFollowersSummary(viewer, other).count()).isEqualTo(known.size());
+    }
+    if (built.blocks().contains(List.of(other, viewer))) { // to the viewer, other does not exist
+      assertThatThrownBy(() -> queries.knownFollowers(viewer, other, PageRequest.first(pageSize)))
+          .isInstanceOfSatisfying(KithException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+      assertThat(queries.knownFollowersSummary(viewer, other)).isEmpty();
+      return;
+    }
+    assertThat(walk(r -> queries.knownFollowers(viewer, other, r), pageSize)).isEqualTo(ordered(known));
+    if (!viewer.equals(other)) {
+      assertThat(queries.knownFollowersSummary(viewer, other).orElseThrow().count()).isEqualTo(known.size());
     }
   }
 

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kith.core.KithException;
-import io.kith.core.Relationship;
 import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.query.GraphQueries;
 import io.kith.core.query.GraphQueries.KnownFollowers;
-import io.kith.core.query.Visibility;
 import io.kith.server.internal.http.ApiRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +21,7 @@ import java.util.Set;
  * Adds {@code viewer.known_followers: {count, sample: [up to 3 cards]}} ("followed by alice, bob and 12 others you
  * follow") to cards when a request asks with {@code ?include=known_followers}. It needs a viewer, and it says who
  * is in a user's followers list, so a card gets it only where the viewer may see that user's lists, and never on
- * the viewer's own card. Sample cards of all the cards come from one batched user read and one card build.
+ * the viewer's own card ({@link GraphQueries#knownFollowersSummaries} decides). Sample cards of all the cards come from one batched user read and one card build.
  */
 final class KnownFollowersCards {
   static final String INCLUDE = "known_followers";
@@ -72,31 +69,23 @@ final class KnownFollowersCards {
     if (users.isEmpty()) {
       return;
     }
-    List<UserId> ids = users.stream().map(User::id).toList();
-    Map<UserId, Relationship> relations = new HashMap<>();
-    api.store().relationships(viewer, ids, api.clock().instant()).forEach(r -> relations.put(r.other(), r));
-    Map<Integer, KnownFollowers> summaries = new LinkedHashMap<>();
+    List<Optional<KnownFollowers>> summaries = queries.knownFollowersSummaries(viewer, users);
     Set<UserId> sampled = new LinkedHashSet<>();
+    summaries.forEach(summary -> summary.ifPresent(s -> sampled.addAll(s.sample())));
+    Map<UserId, ObjectNode> sampleCards = sampleCards(new ArrayList<>(sampled), viewer);
     for (int i = 0; i < users.size(); i++) {
-      User user = users.get(i);
-      if (user.id().equals(viewer)
-          || !Visibility.canSeeLists(Optional.of(viewer), user, Optional.ofNullable(relations.get(user.id())))) {
+      if (summaries.get(i).isEmpty()) {
         continue;
       }
-      KnownFollowers summary = queries.knownFollowersSummary(viewer, user.id());
-      summaries.put(i, summary);
-      sampled.addAll(summary.sample());
-    }
-    Map<UserId, ObjectNode> sampleCards = sampleCards(new ArrayList<>(sampled), viewer);
-    summaries.forEach((index, summary) -> {
-      ObjectNode card = cards.get(index);
+      KnownFollowers summary = summaries.get(i).get();
+      ObjectNode card = cards.get(i);
       JsonNode existing = card.get("viewer");
       ObjectNode viewerNode = existing instanceof ObjectNode node ? node : card.putObject("viewer");
       ObjectNode known = viewerNode.putObject("known_followers");
       known.put("count", summary.count());
       ArrayNode sample = known.putArray("sample");
       summary.sample().stream().map(sampleCards::get).filter(c -> c != null).forEach(sample::add);
-    });
+    }
   }
 
   private Map<UserId, ObjectNode> sampleCards(List<UserId> ids, UserId viewer) {

@@ -68,7 +68,7 @@ public final class SuggestionsApi {
 
   /**
    * {@code {type: "followed_by", count, sample: [ids]}}, {@code {type: "follows_you"}} or {@code {type: "popular"}}.
-   * The sample names accounts the caller follows, so it tells the caller nothing it could not already see.
+   * The count and sample cover only follows the caller could see in some list ({@link Suggestions} decides).
    */
   static ObjectNode reason(Suggestion suggestion) {
     ObjectNode reason = Json.object();
