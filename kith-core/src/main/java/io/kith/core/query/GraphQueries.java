@@ -65,8 +65,7 @@ public final class GraphQueries {
     ListAccess access = ListAccess.of(store, Optional.of(viewer), targets, clock.instant());
     List<Optional<KnownFollowers>> summaries = new ArrayList<>(targets.size());
     for (User target : targets) {
-      boolean shown = !target.id().equals(viewer) && access.visibleUser(target.id()).isPresent()
-          && access.listsReadable(target.id());
+      boolean shown = !target.id().equals(viewer) && access.listsReadable(target.id());
       summaries.add(shown ? Optional.of(summary(viewer, target.id())) : Optional.empty());
     }
     return summaries;
