@@ -21,7 +21,8 @@ import java.util.Set;
  * Adds {@code viewer.known_followers: {count, sample: [up to 3 cards]}} ("followed by alice, bob and 12 others you
  * follow") to cards when a request asks with {@code ?include=known_followers}. It needs a viewer, and it says who
  * is in a user's followers list, so a card gets it only where the viewer may see that user's lists, and never on
- * the viewer's own card ({@link GraphQueries#knownFollowersSummaries} decides). Sample cards of all the cards come from one batched user read and one card build.
+ * the viewer's own card ({@link GraphQueries#knownFollowersSummaries} decides). Sample cards of all the cards
+ * come from one batched user read and one card build.
  */
 final class KnownFollowersCards {
   static final String INCLUDE = "known_followers";
