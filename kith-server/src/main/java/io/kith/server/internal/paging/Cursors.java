@@ -9,7 +9,9 @@ import java.util.Base64;
 
 /**
  * Opaque keyset cursors: base64url of (version, list kind, owner id, position time, position id). The list and
- * owner are inside so a cursor pasted into another list is refused instead of silently paging the wrong thing.
+ * owner are inside so a cursor pasted into another list is refused instead of silently paging the wrong thing. The
+ * list kind is {@link EdgeList#code()}, a stable number, so cursors already handed out keep working whatever order
+ * the enum's constants are in.
  * Tampering with the position only moves where a page starts, which any client could ask for anyway.
  */
 public final class Cursors {
@@ -22,7 +24,7 @@ public final class Cursors {
   public static String encode(EdgeList list, UserId owner, Position position) {
     ByteBuffer buffer = ByteBuffer.allocate(LENGTH)
         .put(VERSION)
-        .put((byte) list.ordinal())
+        .put((byte) list.code())
         .putLong(owner.value())
         .putLong(position.atMillis())
         .putLong(position.other().value());
@@ -36,13 +38,25 @@ public final class Cursors {
     long ownerId = buffer.getLong();
     long atMillis = buffer.getLong();
     long otherId = buffer.getLong();
-    if (kind != list.ordinal() || ownerId != owner.value()) {
+    if (!isListCode(kind)) {
+      throw malformed();
+    }
+    if (kind != list.code() || ownerId != owner.value()) {
       throw KithException.invalid(FIELD, "cursor belongs to a different list; start again without a cursor");
     }
     if (atMillis < 0 || otherId <= 0) {
       throw malformed();
     }
     return new Position(atMillis, UserId.of(otherId));
+  }
+
+  private static boolean isListCode(int code) {
+    try {
+      EdgeList.fromCode(code);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static KithException malformed() {

@@ -119,7 +119,7 @@ final class UserRows {
 
   private static Object[] values(User user, String passwordHash) {
     return new Object[] {user.id().value(), user.handle().value(), user.displayName(), user.bio(),
-        user.avatarUrl(), user.isPrivate(), user.listsVisibility().name(), user.discoverable(),
+        user.avatarUrl(), user.isPrivate(), storedVisibility(user.listsVisibility()), user.discoverable(),
         user.createdAt().toEpochMilli(), passwordHash};
   }
 
@@ -160,10 +160,33 @@ final class UserRows {
     return id.value() >>> INDEX_SHIFT;
   }
 
+  /**
+   * The text kept in {@code users.lists_visibility}: spelled out here, not taken from the enum's names, so renaming
+   * a constant cannot orphan the rows already written. Never change these strings.
+   */
+  static String storedVisibility(ListsVisibility visibility) {
+    return switch (visibility) {
+      case EVERYONE -> "EVERYONE";
+      case FOLLOWERS -> "FOLLOWERS";
+      case FRIENDS -> "FRIENDS";
+      case ONLY_ME -> "ONLY_ME";
+    };
+  }
+
+  static ListsVisibility visibilityOf(String stored) {
+    for (ListsVisibility visibility : ListsVisibility.values()) {
+      if (storedVisibility(visibility).equals(stored)) {
+        return visibility;
+      }
+    }
+    throw new IllegalStateException("users.lists_visibility: '" + stored
+        + "' (expected: EVERYONE, FOLLOWERS, FRIENDS or ONLY_ME)");
+  }
+
   private static Stored stored(Row row) {
     User user = new User(UserId.of(row.getLong("id")), new Handle(row.getString("handle")),
         row.getString("display_name"), row.getString("bio"), row.getString("avatar_url"),
-        row.getBoolean("is_private"), ListsVisibility.valueOf(row.getString("lists_visibility")),
+        row.getBoolean("is_private"), visibilityOf(row.getString("lists_visibility")),
         row.isNull("discoverable") || row.getBoolean("discoverable"),
         Instant.ofEpochMilli(row.getLong("created_at")));
     return new Stored(user, row.getString("password_hash"));

@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** Value encodings, each led by a format version byte so records can evolve without a migration. */
+/**
+ * Value encodings, each led by a format version byte so records can evolve without a migration. Enums are written
+ * as their explicit stable codes, never as ordinals: reordering a Java enum must not change what a record means.
+ */
 final class Codec {
   private static final byte USER_V1 = 1;
   /** v2 adds lists visibility after the private flag. */
@@ -41,7 +44,7 @@ final class Codec {
         out.writeUTF(user.avatarUrl());
       }
       out.writeBoolean(user.isPrivate());
-      out.writeByte(user.listsVisibility().ordinal());
+      out.writeByte(user.listsVisibility().code());
       out.writeBoolean(user.discoverable());
       out.writeLong(user.createdAt().toEpochMilli());
       out.writeUTF(passwordHash);
@@ -63,8 +66,7 @@ final class Codec {
       String bio = in.readUTF();
       String avatarUrl = in.readBoolean() ? in.readUTF() : null;
       boolean isPrivate = in.readBoolean();
-      ListsVisibility listsVisibility =
-          version < USER_V2 ? ListsVisibility.EVERYONE : ListsVisibility.values()[in.readByte()];
+      ListsVisibility listsVisibility = version < USER_V2 ? ListsVisibility.EVERYONE : listsVisibility(in.readByte());
       boolean discoverable = version < USER_V3 || in.readBoolean();
       Instant createdAt = Instant.ofEpochMilli(in.readLong());
       String passwordHash = in.readUTF();
@@ -73,6 +75,14 @@ final class Codec {
       return new UserRecord(user, passwordHash);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ListsVisibility listsVisibility(byte code) {
+    try {
+      return ListsVisibility.fromCode(code);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("user record: " + e.getMessage(), e);
     }
   }
 
