@@ -1,17 +1,21 @@
 package io.kith.core.internal;
 
 import io.kith.core.Counts;
+import io.kith.core.ErrorCode;
 import io.kith.core.Handle;
+import io.kith.core.KithException;
 import io.kith.core.ProfileUpdate;
 import io.kith.core.Relationship;
 import io.kith.core.User;
 import io.kith.core.UserId;
+import io.kith.core.spi.Edge;
 import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.FollowOutcome;
 import io.kith.core.spi.KithStore;
 import io.kith.core.spi.NodeIdLease;
 import io.kith.core.spi.PageRequest;
+import io.kith.core.spi.Position;
 import io.kith.core.spi.Session;
 import io.kith.core.spi.TemporaryStoreException;
 import io.kith.core.spi.TokenHash;
@@ -27,14 +31,44 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
-/** Retries calls that fail with a {@link TemporaryStoreException}; every other outcome passes straight through. */
+/**
+ * Retries calls that fail with a {@link TemporaryStoreException}; every other outcome passes straight through.
+ *
+ * <p>A temporary failure may come after the call applied (a timeout: the write landed, its acknowledgement was
+ * lost), so a retried write can find its own effect already there. Each write answers as if it had applied once:
+ * a retried follow, acceptance or block that finds an edge carrying its own time reports that it made it; a retried
+ * sign-up that finds its own user holding the handle succeeds; a retried removal that finds nothing to remove
+ * reports the removal (the earlier attempt may have made it, and the state asked for holds either way). Every other
+ * write is a plain overwrite, which a retry repeats harmlessly; rate-window increments may count one hit twice
+ * (docs/consistency.md).
+ */
 public final class RetryingStore implements KithStore {
+  /** Waits between attempts: given the backoff for this retry, sleeps some time up to it. */
+  interface Pause {
+    void upTo(long backoffNanos);
+  }
+
+  /** One attempt of a call; {@code afterFailure}: an earlier attempt failed, and may have applied. */
+  private interface Attempt<T> {
+    T run(boolean afterFailure);
+  }
+
+  private static final long MAX_BACKOFF_NANOS = 1_000_000_000L;
+
   private final KithStore delegate;
   private final int attempts;
   private final long initialBackoffNanos;
+  private final Pause pause;
 
   public RetryingStore(KithStore delegate, int attempts, Duration initialBackoff) {
+    // Full jitter keeps retrying clients from stampeding a recovering backend in lockstep.
+    this(delegate, attempts, initialBackoff,
+        backoff -> LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(backoff + 1)));
+  }
+
+  RetryingStore(KithStore delegate, int attempts, Duration initialBackoff, Pause pause) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.pause = Objects.requireNonNull(pause, "pause");
     if (attempts < 1 || attempts > 20) {
       throw new IllegalArgumentException("attempts: " + attempts + " (expected: 1-20)");
     }
@@ -46,19 +80,43 @@ public final class RetryingStore implements KithStore {
   }
 
   private <T> T call(Supplier<T> operation) {
+    return attempt(afterFailure -> operation.get());
+  }
+
+  private <T> T attempt(Attempt<T> operation) {
     long backoff = initialBackoffNanos;
     for (int attempt = 1; ; attempt++) {
       try {
-        return operation.get();
+        return operation.run(attempt > 1);
       } catch (TemporaryStoreException e) {
         if (attempt >= attempts) {
           throw e;
         }
-        // Full jitter keeps retrying clients from stampeding a recovering backend in lockstep.
-        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(backoff + 1));
-        backoff = Math.min(backoff * 2, 1_000_000_000L);
+        pause.upTo(backoff);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_NANOS);
       }
     }
+  }
+
+  /** A removal's answer on a retry: "nothing there" may mean an earlier attempt removed it. */
+  private boolean removal(Supplier<Boolean> operation) {
+    return attempt(afterFailure -> operation.get() || afterFailure);
+  }
+
+  /** Whether {@code follower} follows {@code followee} since exactly {@code at}: the follow this call made. */
+  private boolean followsSince(UserId follower, UserId followee, Instant at) {
+    Instant since = delegate.followTimes(List.of(follower), List.of(followee)).getFirst();
+    return since != null && since.toEpochMilli() == at.toEpochMilli();
+  }
+
+  /**
+   * Whether {@code owner}'s {@code list} holds {@code other} at exactly {@code at}: one entry read, starting just
+   * before that position (lists run newest first, then by id descending).
+   */
+  private boolean listed(EdgeList list, UserId owner, UserId other, Instant at) {
+    Position justBefore = new Position(at.toEpochMilli(), UserId.of(other.value() + 1));
+    List<Edge> first = delegate.edges(list, owner, PageRequest.after(justBefore, 1)).edges();
+    return !first.isEmpty() && first.getFirst().equals(new Edge(other, at));
   }
 
   private void run(Runnable operation) {
@@ -70,7 +128,19 @@ public final class RetryingStore implements KithStore {
 
   @Override
   public void createUser(User user, String passwordHash) {
-    run(() -> delegate.createUser(user, passwordHash));
+    attempt(afterFailure -> {
+      try {
+        delegate.createUser(user, passwordHash);
+      } catch (KithException e) {
+        // The handle taken by this very user: an earlier attempt created it.
+        boolean ours = afterFailure && e.code() == ErrorCode.CONFLICT
+            && delegate.user(user.id()).map(u -> u.handle().equals(user.handle())).orElse(false);
+        if (!ours) {
+          throw e;
+        }
+      }
+      return null;
+    });
   }
 
   @Override
@@ -100,7 +170,7 @@ public final class RetryingStore implements KithStore {
 
   @Override
   public boolean deleteUser(UserId id) {
-    return call(() -> delegate.deleteUser(id));
+    return removal(() -> delegate.deleteUser(id));
   }
 
   @Override
@@ -110,32 +180,44 @@ public final class RetryingStore implements KithStore {
 
   @Override
   public FollowOutcome follow(UserId follower, UserId followee, Instant at) {
-    return call(() -> delegate.follow(follower, followee, at));
+    return attempt(afterFailure -> {
+      FollowOutcome outcome = delegate.follow(follower, followee, at);
+      if (afterFailure && outcome == FollowOutcome.ALREADY_FOLLOWING && followsSince(follower, followee, at)) {
+        return FollowOutcome.CREATED;
+      }
+      if (afterFailure && outcome == FollowOutcome.ALREADY_REQUESTED
+          && listed(EdgeList.REQUESTS_OUT, follower, followee, at)) {
+        return FollowOutcome.REQUESTED;
+      }
+      return outcome;
+    });
   }
 
   @Override
   public boolean unfollow(UserId follower, UserId followee) {
-    return call(() -> delegate.unfollow(follower, followee));
+    return removal(() -> delegate.unfollow(follower, followee));
   }
 
   @Override
   public boolean acceptRequest(UserId owner, UserId requester, Instant at) {
-    return call(() -> delegate.acceptRequest(owner, requester, at));
+    return attempt(afterFailure -> delegate.acceptRequest(owner, requester, at)
+        || afterFailure && followsSince(requester, owner, at));
   }
 
   @Override
   public boolean rejectRequest(UserId owner, UserId requester) {
-    return call(() -> delegate.rejectRequest(owner, requester));
+    return removal(() -> delegate.rejectRequest(owner, requester));
   }
 
   @Override
   public boolean block(UserId blocker, UserId blocked, Instant at) {
-    return call(() -> delegate.block(blocker, blocked, at));
+    return attempt(afterFailure -> delegate.block(blocker, blocked, at)
+        || afterFailure && listed(EdgeList.BLOCKING, blocker, blocked, at));
   }
 
   @Override
   public boolean unblock(UserId blocker, UserId blocked) {
-    return call(() -> delegate.unblock(blocker, blocked));
+    return removal(() -> delegate.unblock(blocker, blocked));
   }
 
   @Override
@@ -145,7 +227,7 @@ public final class RetryingStore implements KithStore {
 
   @Override
   public boolean unmute(UserId muter, UserId muted) {
-    return call(() -> delegate.unmute(muter, muted));
+    return removal(() -> delegate.unmute(muter, muted));
   }
 
   @Override
@@ -220,7 +302,7 @@ public final class RetryingStore implements KithStore {
 
   @Override
   public boolean deleteSession(TokenHash tokenHash) {
-    return call(() -> delegate.deleteSession(tokenHash));
+    return removal(() -> delegate.deleteSession(tokenHash));
   }
 
   @Override
