@@ -31,6 +31,8 @@ public final class KithServerExtension implements BeforeAllCallback, AfterAllCal
   private final UnaryOperator<KithServerBuilder> configure;
   /** Opens the store to serve; null: RocksDB in a fresh temporary directory. */
   private final Supplier<KithStore> opener;
+  /** Wraps the store before the server gets it (e.g. to inject failures). */
+  private UnaryOperator<KithStore> wrap = UnaryOperator.identity();
   private Path dataDir;
   private KithStore store;
   private KithServer server;
@@ -64,6 +66,16 @@ public final class KithServerExtension implements BeforeAllCallback, AfterAllCal
     return new KithServerExtension(Clock.systemUTC(), configure, opener);
   }
 
+  /**
+   * A server over RocksDB in a fresh temporary directory, as the default, but wrapped by {@code wrap} (e.g. a store
+   * that fails on purpose); {@link #store()} is the wrapped store.
+   */
+  public static KithServerExtension wrappingStore(UnaryOperator<KithStore> wrap) {
+    KithServerExtension extension = new KithServerExtension();
+    extension.wrap = wrap;
+    return extension;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     if (opener == null) {
@@ -73,8 +85,8 @@ public final class KithServerExtension implements BeforeAllCallback, AfterAllCal
   }
 
   private void openAndStart() {
-    store = opener != null ? opener.get() : StoreProvider.named("rocksdb")
-        .open(StoreConfig.of(Map.of("path", dataDir.toString(), "sync", "false")));
+    store = wrap.apply(opener != null ? opener.get() : StoreProvider.named("rocksdb")
+        .open(StoreConfig.of(Map.of("path", dataDir.toString(), "sync", "false"))));
     KithServerBuilder builder = KithServer.builder()
         .store(store)
         .port(0)
