@@ -12,9 +12,11 @@ import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.FollowOutcome;
 import io.kith.core.spi.KithStore;
+import io.kith.core.spi.NodeIdLease;
 import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.Session;
 import io.kith.core.spi.TokenHash;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -280,6 +282,16 @@ public final class MemoryStore implements KithStore {
   @Override
   public boolean deleteSession(TokenHash tokenHash) {
     throw new UnsupportedOperationException("sessions");
+  }
+
+  @Override
+  public long outgoingRequests(UserId id) {
+    return 0; // no private accounts here
+  }
+
+  @Override
+  public NodeIdLease leaseNodeId(int preferred, Clock clock) {
+    throw new UnsupportedOperationException("node ids");
   }
 
   @Override

@@ -10,10 +10,12 @@ import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.FollowOutcome;
 import io.kith.core.spi.KithStore;
+import io.kith.core.spi.NodeIdLease;
 import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.Session;
 import io.kith.core.spi.TemporaryStoreException;
 import io.kith.core.spi.TokenHash;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -249,6 +251,16 @@ public final class FaultyStore implements KithStore {
   @Override
   public boolean deleteSession(TokenHash tokenHash) {
     return write("deleteSession", () -> delegate.deleteSession(tokenHash));
+  }
+
+  @Override
+  public long outgoingRequests(UserId id) {
+    return read("outgoingRequests", () -> delegate.outgoingRequests(id));
+  }
+
+  @Override
+  public NodeIdLease leaseNodeId(int preferred, Clock clock) {
+    return write("leaseNodeId", () -> delegate.leaseNodeId(preferred, clock));
   }
 
   @Override
