@@ -114,6 +114,10 @@ enum ColumnFamilies {
     return options.setTableFormatConfig(table);
   }
 
+  /**
+   * This family's handle among those opened from {@link #descriptors}, which lists the families in declaration
+   * order. The ordinal is only an index into that in-process list: on disk a family is found by its name.
+   */
   ColumnFamilyHandle handle(List<ColumnFamilyHandle> handles) {
     return handles.get(ordinal() + 1); // index 0 is RocksDB's default family
   }
