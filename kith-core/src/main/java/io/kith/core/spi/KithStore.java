@@ -186,6 +186,8 @@ public interface KithStore extends AutoCloseable {
   /**
    * Wraps {@code store} so that calls failing with a {@link TemporaryStoreException} are retried, up to
    * {@code attempts} times in all with exponential backoff from {@code initialBackoff}. The one place Kith retries.
+   * A retried write answers as if it had applied once, even when an earlier attempt applied and only its answer was
+   * lost (see {@link RetryingStore} and docs/consistency.md).
    */
   static KithStore withRetries(KithStore store, int attempts, Duration initialBackoff) {
     return new RetryingStore(store, attempts, initialBackoff);
