@@ -30,6 +30,7 @@ import io.kith.server.internal.auth.PasswordHasher;
 import io.kith.server.internal.auth.ServiceTokens;
 import io.kith.server.internal.http.AccessLogDecorator;
 import io.kith.server.internal.http.ApiRoutes;
+import io.kith.server.internal.http.CorsOrigins;
 import io.kith.server.internal.http.GraphRoutes;
 import io.kith.server.internal.http.ProblemErrorHandler;
 import io.kith.server.internal.http.RouteTag;
@@ -107,6 +108,9 @@ public final class KithServer implements AutoCloseable {
     }
     ApiRoutes.register(sb, api, authenticator, new OpsApi(store, registry));
     GraphRoutes.register(sb, api, authenticator, serviceTokens, popular);
+    if (!config.corsOrigins.isEmpty()) {
+      sb.decorator(CorsOrigins.decorator(config.corsOrigins));
+    }
     sb.decorator(MetricCollectingService.newDecorator(RouteTag.meterIdPrefixFunction()));
     sb.decorator(new AccessLogDecorator());
     server = sb.build();

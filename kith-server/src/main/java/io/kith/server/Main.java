@@ -7,6 +7,7 @@ import io.kith.core.spi.KithStore;
 import io.kith.core.spi.StoreConfig;
 import io.kith.core.spi.StoreProvider;
 import io.kith.server.internal.auth.ServiceTokens;
+import io.kith.server.internal.http.CorsOrigins;
 import io.kith.store.cassandra.CassandraMaintenance;
 import io.kith.store.cassandra.Recount;
 import io.kith.store.cassandra.RepairReport;
@@ -313,6 +314,11 @@ public final class Main {
             + "(env KITH_POPULAR_REFRESH_MINUTES, default ${DEFAULT-VALUE}).")
     String popularRefreshMinutes;
 
+    @Option(names = "--cors-origins", defaultValue = "${env:KITH_CORS_ORIGINS:-}", paramLabel = "ORIGINS",
+        description = "Web origins whose pages may call the API from a browser (CORS), comma-separated, e.g. "
+            + "https://app.example.com; none by default (env KITH_CORS_ORIGINS).")
+    String corsOrigins;
+
     @Override
     public Integer call() {
       // Validate the server's settings before opening (and locking) the store.
@@ -330,6 +336,9 @@ public final class Main {
           .signupLimitPerIpHour(parseLimit("signup-limit-per-ip-hour", signupLimitPerIpHour))
           .trustForwardedFor(parseBoolean("trust-forwarded-for", trustForwardedFor))
           .popularRefreshInterval(Duration.ofMinutes(parseLimit("popular-refresh-minutes", popularRefreshMinutes)));
+      if (!corsOrigins.isBlank()) {
+        builder.corsOrigins(CorsOrigins.parse("--cors-origins", corsOrigins));
+      }
       for (String spec : serviceTokenSpecs()) {
         builder.serviceToken(spec);
       }
