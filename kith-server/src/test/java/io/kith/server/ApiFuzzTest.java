@@ -152,7 +152,7 @@ class ApiFuzzTest {
           + "?limit=" + (1 + random.nextInt(100)), null, token);
       case 6 -> w("relationships", "GET", "/v1/relationships?ids=" + other.id() + "," + me.id(), null, token);
       case 7 -> w("profile", "PATCH", "/v1/me", TestApi.json(TestApi.fields(
-          pick("bio", "display_name"), pick("Hello", "Zoë 👩‍💻", "", "line one\nline two".substring(0, 8)))),
+          pick("bio", "display_name"), pick("Hello", "Zoë 👩‍💻", "", "Sam O'Brien"))),
           token);
       case 8 -> w("mute", random.nextBoolean() ? "PUT" : "DELETE", "/v1/me/mutes/" + other.id(), null, token);
       case 9 -> w("unblock", "DELETE", "/v1/me/blocks/" + other.id(), null, token);
