@@ -42,6 +42,8 @@ class FlagMessagesTest {
         {"--follow-limit-per-day", "lots", "--follow-limit-per-day: lots (expected: 1-100000000)"},
         {"--follow-limit-per-minute", "-1", "--follow-limit-per-minute: -1 (expected: 1-100000000)"},
         {"--login-failure-limit-per-handle", "0", "--login-failure-limit-per-handle: 0 (expected: 1-100000000)"},
+        {"--login-failure-limit-per-address", "0", "--login-failure-limit-per-address: 0 (expected: 1-100000000)"},
+        {"--login-known-address-days", "0", "--login-known-address-days: 0 (expected: 1-365 days)"},
         {"--signup-limit-per-ip-hour", "１０", "--signup-limit-per-ip-hour: １０ (expected: 1-100000000)"},
         {"--trust-forwarded-for", "yes", "--trust-forwarded-for: yes (expected: true or false)"},
         {"--popular-refresh-minutes", "0", "--popular-refresh-minutes: 0 (expected: 1-1440 minutes)"},
