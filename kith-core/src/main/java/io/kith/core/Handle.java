@@ -31,21 +31,23 @@ public record Handle(String value) {
     if (text == null) {
       throw KithException.invalid(field, field + " is required");
     }
-    String canonical = text.toLowerCase(Locale.ROOT);
-    int length = canonical.length();
+    int length = text.codePointCount(0, text.length());
     if (length < MIN_LENGTH || length > MAX_LENGTH) {
       throw KithException.invalid(field,
           field + " must be " + MIN_LENGTH + "-" + MAX_LENGTH + " characters long (was " + length + ")");
     }
+    // Checked on the raw input, before lower-casing: Unicode case folding maps some non-ASCII letters to ASCII
+    // (the Kelvin sign U+212A to 'k', U+0130 to 'i' plus a dot), which would let a look-alike handle through.
     boolean allDigits = true;
-    for (int i = 0; i < length; i++) {
-      char c = canonical.charAt(i);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       boolean digit = c >= '0' && c <= '9';
-      if (!(digit || (c >= 'a' && c <= 'z') || c == '.' || c == '_')) {
+      if (!(digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '.' || c == '_')) {
         throw KithException.invalid(field, field + " may contain only letters a-z, digits, '.' and '_'");
       }
       allDigits &= digit;
     }
+    String canonical = text.toLowerCase(Locale.ROOT);
     if (allDigits) {
       throw KithException.invalid(field, field + " must not be all digits");
     }

@@ -3,7 +3,13 @@ package io.kith.core;
 import java.net.URI;
 import java.net.URISyntaxException;
 
-/** Validation of free-text profile fields. Lengths count Unicode code points, as people count characters. */
+/**
+ * Validation of free-text profile fields. Lengths count Unicode code points, as people count characters.
+ *
+ * <p>{@link #displayName}, {@link #bio} and {@link #password} are the rules for new input. A stored profile is read
+ * back under {@link #storedDisplayName} and {@link #storedBio}, the rules it was written under, so tightening an
+ * input rule never makes existing data unreadable.
+ */
 public final class ProfileRules {
   public static final int DISPLAY_NAME_MAX = 64;
   public static final int BIO_MAX = 280;
@@ -13,13 +19,27 @@ public final class ProfileRules {
 
   private ProfileRules() {}
 
+  /** A name others see: visible characters only ({@link TextRules#requireVisibleName}); empty means unset. */
   public static String displayName(String field, String value) {
+    requireLength(field, value, DISPLAY_NAME_MAX);
+    TextRules.requireVisibleName(field, value.strip());
+    return value.strip();
+  }
+
+  public static String bio(String field, String value) {
+    TextRules.requireWellFormed(field, value);
+    return storedBio(field, value);
+  }
+
+  /** The rule a stored display name was written under (see the class comment). */
+  public static String storedDisplayName(String field, String value) {
     requireLength(field, value, DISPLAY_NAME_MAX);
     rejectControlCharacters(field, value, false);
     return value.strip();
   }
 
-  public static String bio(String field, String value) {
+  /** The rule a stored bio was written under (see the class comment). */
+  public static String storedBio(String field, String value) {
     requireLength(field, value, BIO_MAX);
     rejectControlCharacters(field, value, true);
     return value.strip();
@@ -46,6 +66,7 @@ public final class ProfileRules {
     if (value == null) {
       throw KithException.invalid(field, field + " is required");
     }
+    TextRules.requireWellFormed(field, value);
     int length = value.codePointCount(0, value.length());
     if (length < PASSWORD_MIN || length > PASSWORD_MAX) {
       throw KithException.invalid(field,

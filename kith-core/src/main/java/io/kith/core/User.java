@@ -23,8 +23,9 @@ public record User(UserId id, Handle handle, String displayName, String bio, Str
     Objects.requireNonNull(listsVisibility, "listsVisibility");
     // Millisecond precision everywhere: what a backend stores is exactly what was created.
     createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
-    displayName = ProfileRules.displayName("display_name", displayName == null ? "" : displayName);
-    bio = ProfileRules.bio("bio", bio == null ? "" : bio);
+    // The stored-data rules: input is checked by ProfileRules' input rules before it becomes a User.
+    displayName = ProfileRules.storedDisplayName("display_name", displayName == null ? "" : displayName);
+    bio = ProfileRules.storedBio("bio", bio == null ? "" : bio);
     avatarUrl = avatarUrl == null ? null : ProfileRules.avatarUrl("avatar_url", avatarUrl);
   }
 

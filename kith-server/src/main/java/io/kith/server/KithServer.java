@@ -29,7 +29,9 @@ import io.kith.server.internal.auth.BearerTokens;
 import io.kith.server.internal.auth.PasswordHasher;
 import io.kith.server.internal.auth.ServiceTokens;
 import io.kith.server.internal.http.AccessLogDecorator;
+import io.kith.server.internal.http.AllowedMethods;
 import io.kith.server.internal.http.ApiRoutes;
+import io.kith.server.internal.http.CorsOrigins;
 import io.kith.server.internal.http.GraphRoutes;
 import io.kith.server.internal.http.ProblemErrorHandler;
 import io.kith.server.internal.http.RouteTag;
@@ -94,22 +96,27 @@ public final class KithServer implements AutoCloseable {
     limits.add(relationLimits.followsPerMinute());
     limitPruner = new LimitPruner(rateLimiter, limits, config.limitPruneInterval);
 
+    AllowedMethods allowedMethods = new AllowedMethods();
     ServerBuilder sb = Server.builder()
         .http(config.port)
         .maxRequestLength(config.maxRequestBytes)
         .blockingTaskExecutor(config.blockingThreads)
         .meterRegistry(registry)
         .gracefulShutdownTimeout(config.shutdownQuietPeriod, config.shutdownTimeout)
-        .errorHandler(new ProblemErrorHandler());
+        .errorHandler(new ProblemErrorHandler(allowedMethods));
     if (config.trustForwardedFor) {
       // Armeria reads Forwarded and X-Forwarded-For by default but believes them only from trusted proxies.
       sb.clientAddressTrustedProxyFilter(address -> true);
     }
     ApiRoutes.register(sb, api, authenticator, new OpsApi(store, registry));
     GraphRoutes.register(sb, api, authenticator, serviceTokens, popular);
+    if (!config.corsOrigins.isEmpty()) {
+      sb.decorator(CorsOrigins.decorator(config.corsOrigins));
+    }
     sb.decorator(MetricCollectingService.newDecorator(RouteTag.meterIdPrefixFunction()));
     sb.decorator(new AccessLogDecorator());
     server = sb.build();
+    allowedMethods.learn(server.serviceConfigs());
   }
 
   public static KithServerBuilder builder() {

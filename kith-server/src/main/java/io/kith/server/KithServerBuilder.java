@@ -5,6 +5,7 @@ import io.kith.core.relation.RelationLimits;
 import io.kith.core.spi.KithStore;
 import io.kith.server.internal.auth.Argon2Cost;
 import io.kith.server.internal.auth.ServiceTokens;
+import io.kith.server.internal.http.CorsOrigins;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class KithServerBuilder {
   Duration limitPruneInterval = Duration.ofMinutes(5);
   List<ServiceTokens.ServiceToken> serviceTokens = new ArrayList<>();
   Duration popularRefreshInterval = Duration.ofMinutes(10);
+  List<String> corsOrigins = List.of();
 
   KithServerBuilder() {}
 
@@ -242,6 +244,26 @@ public final class KithServerBuilder {
     }
     this.popularRefreshInterval = interval;
     return this;
+  }
+
+  /**
+   * Web origins whose pages may call the API from a browser (CORS), e.g. {@code https://app.example.com}; none by
+   * default, so browsers keep every other site's pages from reading Kith's answers.
+   */
+  public KithServerBuilder corsOrigins(List<String> origins) {
+    Objects.requireNonNull(origins, "corsOrigins");
+    List<String> checked = new ArrayList<>();
+    for (String origin : origins) {
+      checked.add(CorsOrigins.check("cors-origins", origin));
+    }
+    this.corsOrigins = List.copyOf(checked);
+    return this;
+  }
+
+  /** As {@link #corsOrigins(List)}, from a comma-separated list as the flag takes it. */
+  public KithServerBuilder corsOrigins(String commaSeparated) {
+    Objects.requireNonNull(commaSeparated, "corsOrigins");
+    return corsOrigins(CorsOrigins.parse("cors-origins", commaSeparated));
   }
 
   private static long checkLimit(String name, long value) {

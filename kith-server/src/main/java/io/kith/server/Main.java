@@ -7,6 +7,7 @@ import io.kith.core.spi.KithStore;
 import io.kith.core.spi.StoreConfig;
 import io.kith.core.spi.StoreProvider;
 import io.kith.server.internal.auth.ServiceTokens;
+import io.kith.server.internal.http.CorsOrigins;
 import io.kith.store.cassandra.CassandraMaintenance;
 import io.kith.store.cassandra.Recount;
 import io.kith.store.cassandra.RepairReport;
@@ -100,10 +101,19 @@ public final class Main {
       return StoreConfig.of(config);
     }
 
+    /** Opens the cluster for maintenance; a bad setting is reported against its flag. */
+    CassandraMaintenance openMaintenance() {
+      try {
+        return CassandraMaintenance.open(config(Map.of()));
+      } catch (IllegalArgumentException e) {
+        throw FlagValues.renamed(e);
+      }
+    }
+
     /** Fails unless the store is Cassandra; {@code why} says why the command has nothing to do on the others. */
     void requireCassandra(String why) {
       if (!"cassandra".equals(store)) {
-        throw new IllegalArgumentException("store: " + store + " (expected: cassandra; " + why + ")");
+        throw new IllegalArgumentException("--store: " + store + " (expected: cassandra; " + why + ")");
       }
     }
   }
@@ -122,7 +132,12 @@ public final class Main {
     @Override
     public Integer call() {
       options.requireCassandra("the RocksDB store creates its data directory when it opens");
-      SchemaReport report = CassandraMaintenance.createSchema(options.config(Map.of()));
+      SchemaReport report;
+      try {
+        report = CassandraMaintenance.createSchema(options.config(Map.of()));
+      } catch (IllegalArgumentException e) {
+        throw FlagValues.renamed(e);
+      }
       PrintWriter out = spec.commandLine().getOut();
       out.println("keyspace " + report.keyspace() + ": " + (report.keyspaceCreated() ? "created" : "exists")
           + ", replication " + report.replication()
@@ -159,14 +174,14 @@ public final class Main {
         try {
           only.add(UserId.parse("user", text));
         } catch (KithException e) {
-          throw new IllegalArgumentException("user: " + text + " (expected: a user id, a positive decimal number)");
+          throw new IllegalArgumentException("--user: " + text + " (expected: a user id, a positive decimal number)");
         }
       }
       PrintWriter out = spec.commandLine().getOut();
-      try (CassandraMaintenance maintenance = CassandraMaintenance.open(options.config(Map.of()))) {
+      try (CassandraMaintenance maintenance = options.openMaintenance()) {
         for (UserId user : only) {
           if (maintenance.user(user).isEmpty()) {
-            throw new IllegalArgumentException("user: " + user.value() + " (expected: the id of an existing user)");
+            throw new IllegalArgumentException("--user: " + user.value() + " (expected: the id of an existing user)");
           }
         }
         RepairReport repaired = maintenance.repair();
@@ -210,7 +225,7 @@ public final class Main {
   static final class Serve implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:KITH_PORT:-8080}",
         description = "HTTP port, 0 for any free one (env KITH_PORT, default ${DEFAULT-VALUE}).")
-    int port;
+    String port;
 
     @Option(names = "--data", defaultValue = "${env:KITH_DATA:-./data}",
         description = "Data directory (env KITH_DATA, default ${DEFAULT-VALUE}).")
@@ -241,19 +256,19 @@ public final class Main {
         description = "Preferred id-generator node, 0-1023: each server leases a free node id from the store at start,"
             + " this one if free, so servers sharing a store may all keep the default (env KITH_NODE_ID, default"
             + " ${DEFAULT-VALUE}).")
-    int nodeId;
+    String nodeId;
 
     @Option(names = "--token-lifetime-days", defaultValue = "${env:KITH_TOKEN_LIFETIME_DAYS:-30}",
         description = "Session lifetime in days (env KITH_TOKEN_LIFETIME_DAYS, default ${DEFAULT-VALUE}).")
-    int tokenLifetimeDays;
+    String tokenLifetimeDays;
 
     @Option(names = "--argon2-memory-kib", defaultValue = "${env:KITH_ARGON2_MEMORY_KIB:-19456}",
         description = "Argon2id memory per password hash in KiB (env KITH_ARGON2_MEMORY_KIB).")
-    int argon2MemoryKiB;
+    String argon2MemoryKiB;
 
     @Option(names = "--argon2-iterations", defaultValue = "${env:KITH_ARGON2_ITERATIONS:-2}",
         description = "Argon2id iterations (env KITH_ARGON2_ITERATIONS).")
-    int argon2Iterations;
+    String argon2Iterations;
 
     @Option(names = "--max-following", defaultValue = "${env:KITH_MAX_FOLLOWING:-10000}",
         description = "Most accounts one user may follow (env KITH_MAX_FOLLOWING, default ${DEFAULT-VALUE}).")
@@ -313,31 +328,54 @@ public final class Main {
             + "(env KITH_POPULAR_REFRESH_MINUTES, default ${DEFAULT-VALUE}).")
     String popularRefreshMinutes;
 
+    @Option(names = "--cors-origins", defaultValue = "${env:KITH_CORS_ORIGINS:-}", paramLabel = "ORIGINS",
+        description = "Web origins whose pages may call the API from a browser (CORS), comma-separated, e.g. "
+            + "https://app.example.com; none by default (env KITH_CORS_ORIGINS).")
+    String corsOrigins;
+
     @Override
     public Integer call() {
       // Validate the server's settings before opening (and locking) the store.
+      // Each value is checked in the flag's own units, and a bad one reported against the flag.
       KithServerBuilder builder = KithServer.builder()
-          .port(port)
-          .nodeId(nodeId)
-          .tokenLifetime(Duration.ofDays(tokenLifetimeDays))
-          .argon2(argon2MemoryKiB, argon2Iterations, 1)
-          .maxFollowing(parseLimit("max-following", maxFollowing))
-          .followLimitPerDay(parseLimit("follow-limit-per-day", followLimitPerDay))
-          .followLimitPerMinute(parseLimit("follow-limit-per-minute", followLimitPerMinute))
-          .loginFailureLimit(parseLimit("login-failure-limit-per-handle", loginFailureLimit))
-          .loginFailureLimitPerAddress(parseLimit("login-failure-limit-per-address", loginFailureLimitPerAddress))
-          .loginKnownAddressDays(parseDays("login-known-address-days", loginKnownAddressDays))
-          .signupLimitPerIpHour(parseLimit("signup-limit-per-ip-hour", signupLimitPerIpHour))
-          .trustForwardedFor(parseBoolean("trust-forwarded-for", trustForwardedFor))
-          .popularRefreshInterval(Duration.ofMinutes(parseLimit("popular-refresh-minutes", popularRefreshMinutes)));
+          .port((int) FlagValues.wholeNumber("--port", port, 0, 65_535, ""))
+          .nodeId((int) FlagValues.wholeNumber("--node-id", nodeId, 0, 1023, ""))
+          .tokenLifetime(Duration.ofDays(FlagValues.wholeNumber("--token-lifetime-days", tokenLifetimeDays, 1,
+              366, "days")))
+          .argon2((int) FlagValues.wholeNumber("--argon2-memory-kib", argon2MemoryKiB, 8, 4L * 1024 * 1024, "KiB"),
+              (int) FlagValues.wholeNumber("--argon2-iterations", argon2Iterations, 1, 100, ""), 1)
+          .maxFollowing(parseLimit("--max-following", maxFollowing))
+          .followLimitPerDay(parseLimit("--follow-limit-per-day", followLimitPerDay))
+          .followLimitPerMinute(parseLimit("--follow-limit-per-minute", followLimitPerMinute))
+          .loginFailureLimit(parseLimit("--login-failure-limit-per-handle", loginFailureLimit))
+          .loginFailureLimitPerAddress(parseLimit("--login-failure-limit-per-address", loginFailureLimitPerAddress))
+          .loginKnownAddressDays(FlagValues.wholeNumber("--login-known-address-days", loginKnownAddressDays, 1,
+              LoginLimits.MAX_KNOWN_ADDRESS_DAYS, "days"))
+          .signupLimitPerIpHour(parseLimit("--signup-limit-per-ip-hour", signupLimitPerIpHour))
+          .trustForwardedFor(FlagValues.bool("--trust-forwarded-for", trustForwardedFor))
+          .popularRefreshInterval(Duration.ofMinutes(
+              FlagValues.wholeNumber("--popular-refresh-minutes", popularRefreshMinutes, 1, 1440, "minutes")));
+      if (!corsOrigins.isBlank()) {
+        builder.corsOrigins(CorsOrigins.parse("--cors-origins", corsOrigins));
+      }
       for (String spec : serviceTokenSpecs()) {
-        builder.serviceToken(spec);
+        try {
+          builder.serviceToken(spec);
+        } catch (IllegalArgumentException e) {
+          throw FlagValues.renamed(e);
+        }
       }
       // Each backend reads the settings it knows (RocksDB: path, sync; Cassandra: the cluster's).
-      boolean create = parseBoolean("create-schema", createSchema);
-      KithStore kithStore = StoreProvider.named(storeOptions.store).open(storeOptions.config(Map.of(
-          "path", data.toString(), "sync", sync, "create_schema", Boolean.toString(create),
-          "block_cache_mb", blockCacheMb, "relation_cache_mb", relationCacheMb)));
+      boolean create = FlagValues.bool("--create-schema", createSchema);
+      FlagValues.bool("--sync", sync);
+      KithStore kithStore;
+      try {
+        kithStore = StoreProvider.named(storeOptions.store).open(storeOptions.config(Map.of(
+            "path", data.toString(), "sync", sync, "create_schema", Boolean.toString(create),
+            "block_cache_mb", blockCacheMb, "relation_cache_mb", relationCacheMb)));
+      } catch (IllegalArgumentException e) {
+        throw FlagValues.renamed(e);
+      }
       // Registered before the server starts so a SIGTERM at any point still closes the store cleanly.
       AtomicReference<KithServer> running = new AtomicReference<>();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -377,7 +415,7 @@ public final class Main {
         try {
           text = Files.readString(serviceTokensFile);
         } catch (IOException e) {
-          throw new IllegalArgumentException("service-tokens-file: " + serviceTokensFile + " (expected: a readable "
+          throw new IllegalArgumentException("--service-tokens-file: " + serviceTokensFile + " (expected: a readable "
               + "file: " + e.getMessage() + ")");
         }
         specs.addAll(ServiceTokens.specs(text));
@@ -385,30 +423,8 @@ public final class Main {
       return specs;
     }
 
-    private static long parseLimit(String name, String text) {
-      try {
-        return Long.parseLong(text.strip());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            name + ": " + text + " (expected: a whole number 1-" + KithServerBuilder.MAX_LIMIT + ")");
-      }
-    }
-
-    private static long parseDays(String name, String text) {
-      try {
-        return Long.parseLong(text.strip());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            name + ": " + text + " (expected: a whole number of days 1-" + LoginLimits.MAX_KNOWN_ADDRESS_DAYS + ")");
-      }
-    }
-
-    private static boolean parseBoolean(String name, String text) {
-      return switch (text) {
-        case "true" -> true;
-        case "false" -> false;
-        default -> throw new IllegalArgumentException(name + ": " + text + " (expected: true or false)");
-      };
+    private static long parseLimit(String flag, String text) {
+      return FlagValues.wholeNumber(flag, text, 1, KithServerBuilder.MAX_LIMIT, "");
     }
   }
 }

@@ -411,7 +411,7 @@ class CassandraClusterTest {
         .contains("tables: 0 created, 15 already there");
     Result rocks = kith("schema", "--store", "rocksdb");
     assertThat(rocks.code()).isEqualTo(2);
-    assertThat(rocks.err()).startsWith("kith: store: rocksdb (expected: cassandra;");
+    assertThat(rocks.err()).startsWith("kith: --store: rocksdb (expected: cassandra;");
 
     IdGenerator ids = IdGenerator.snowflake(30, Clock.systemUTC());
     try (KithStore store = StoreProvider.named("cassandra").open(StoreConfig.of(Map.of(

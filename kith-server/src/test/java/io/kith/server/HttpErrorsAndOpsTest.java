@@ -10,6 +10,8 @@ import io.kith.server.testing.Account;
 import io.kith.server.testing.KithServerExtension;
 import io.kith.server.testing.Reply;
 import io.kith.server.testing.TestApi;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,6 +37,36 @@ class HttpErrorsAndOpsTest {
     assertThat(reply.contentType()).startsWith("application/problem+json");
     assertThat(reply.code()).isNotEmpty();
     assertThat(reply.json().get("status").asInt()).isEqualTo(405);
+  }
+
+  @Test
+  void wrongMethodSaysWhichMethodsAreAllowed() {
+    assertThat(api.send("POST", "/v1/me", null, "{}").header("allow")).isEqualTo("GET, PATCH, DELETE");
+    assertThat(api.send("OPTIONS", "/v1/accounts", null, null).header("allow")).isEqualTo("POST");
+    Reply reply = api.send("GET", "/v1/me/following/123", null, null);
+    assertThat(reply.status()).isEqualTo(405);
+    assertThat(reply.code()).isEqualTo("method_not_allowed");
+    assertThat(reply.header("allow")).isEqualTo("PUT, DELETE");
+  }
+
+  @Test
+  void everyRefusalCarriesItsRequestIdInHeaderAndBody() {
+    Account me = api.signUp();
+    Map<String, Reply> replies = new LinkedHashMap<>();
+    replies.put("404", api.get("/v1/nothing-here"));
+    replies.put("405", api.send("POST", "/v1/me", null, "{}"));
+    replies.put("413", api.post("/v1/accounts", null, json(fields("handle", newHandle("big"), "password",
+        "12345678", "display_name", "x".repeat(70 * 1024)))));
+    replies.put("414", api.get("/v1/users/1?cursor=" + "c".repeat(70 * 1024)));
+    replies.put("431", api.send("GET", "/v1/me", me.token(), null, Map.of("X-Padding", "p".repeat(70 * 1024))));
+    replies.put("415", api.send("POST", "/v1/sessions", null, "{}", Map.of("Content-Type", "text/plain")));
+    replies.forEach((status, reply) -> {
+      assertThat(reply.status()).as("%s: %s", status, reply).isEqualTo(Integer.parseInt(status));
+      assertThat(reply.contentType()).as(status).startsWith("application/problem+json");
+      assertThat(reply.header("x-request-id")).as(status).isNotBlank();
+      assertThat(reply.headers().allValues("x-request-id")).as(status).hasSize(1);
+      assertThat(reply.json().path("request_id").asText()).as(status).isEqualTo(reply.header("x-request-id"));
+    });
   }
 
   @Test

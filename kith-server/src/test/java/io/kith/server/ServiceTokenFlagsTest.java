@@ -30,23 +30,23 @@ class ServiceTokenFlagsTest {
 
   @Test
   void badServiceTokenFlagsStopTheServerBeforeItOpensTheStore() {
-    assertThat(run("--service-token", "fanout")).startsWith("kith: service-token: '...' (expected: NAME:");
-    assertThat(run("--service-token", "fanout:followers:read")).startsWith("kith: service-token fanout hash: not 64");
+    assertThat(run("--service-token", "fanout")).startsWith("kith: --service-token: '...' (expected: NAME:");
+    assertThat(run("--service-token", "fanout:followers:read")).startsWith("kith: --service-token fanout hash: not 64");
     assertThat(run("--service-token", "fanout:followers:write:" + HASH))
-        .startsWith("kith: service-token fanout scopes: [followers:write]");
+        .startsWith("kith: --service-token fanout scopes: [followers:write]");
     assertThat(run("--service-token", "a:followers:read:" + HASH, "--service-token", "a:following:read:"
-        + ServiceTokens.sha256Hex("x"))).isEqualTo("kith: service-token a: configured twice (expected: unique names)");
-    assertThat(run("--popular-refresh-minutes", "0")).isEqualTo("kith: popularRefreshInterval: PT0S (expected: 1 ms "
-        + "to 1 day)");
+        + ServiceTokens.sha256Hex("x"))).isEqualTo("kith: --service-token a: configured twice (expected: unique names)");
+    assertThat(run("--popular-refresh-minutes", "0"))
+        .isEqualTo("kith: --popular-refresh-minutes: 0 (expected: 1-1440 minutes)");
   }
 
   @Test
   void aTokensFileIsReadAndCheckedLineByLine(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("tokens");
     Files.writeString(file, "# fan-out\nfanout:followers:read:" + HASH + "\nbroken\n");
-    assertThat(run("--service-tokens-file", file.toString())).startsWith("kith: service-token: '...' (expected");
+    assertThat(run("--service-tokens-file", file.toString())).startsWith("kith: --service-token: '...' (expected");
     assertThat(run("--service-tokens-file", dir.resolve("missing").toString()))
-        .startsWith("kith: service-tokens-file: ");
+        .startsWith("kith: --service-tokens-file: ");
   }
 
   @Test

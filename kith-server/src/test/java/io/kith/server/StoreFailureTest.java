@@ -40,6 +40,7 @@ class StoreFailureTest {
       assertThat(reply.body()).doesNotContainIgnoringCase("rocksdb").doesNotContain("Exception")
           .doesNotContain("at io.kith");
       assertThat(reply.json().get("detail").asText()).contains(reply.json().get("request_id").asText());
+      assertThat(reply.header("x-request-id")).isEqualTo(reply.json().get("request_id").asText());
     }
   }
 }

@@ -81,23 +81,34 @@ public final class TestApi {
     return send(method, path, token, body, Map.of());
   }
 
-  /** As {@link #send(String, String, String, String)}, with extra request headers. */
+  /** As {@link #send(String, String, String, String)}, with extra request headers (replacing the defaults). */
   public Reply send(String method, String path, String token, String body, Map<String, String> headers) {
+    return send(method, path, token, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+        body == null ? null : "application/json", headers);
+  }
+
+  /** Sends raw bytes with the given Content-Type; a null {@code contentType} sends none at all. */
+  public Reply sendBytes(String method, String path, String token, byte[] body, String contentType) {
+    return send(method, path, token, body, contentType, Map.of());
+  }
+
+  private Reply send(String method, String path, String token, byte[] body, String contentType,
+                     Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.setHeader("Content-Type", contentType);
     }
-    headers.forEach(request::header);
+    headers.forEach(request::setHeader);
     if (token != null) {
       request.header("Authorization", token.contains(" ") ? token : "Bearer " + token);
     }
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode json = null;
-      String contentType = response.headers().firstValue("content-type").orElse("");
-      if (contentType.contains("json") && !response.body().isEmpty()) {
+      String responseType = response.headers().firstValue("content-type").orElse("");
+      if (responseType.contains("json") && !response.body().isEmpty()) {
         json = MAPPER.readTree(response.body());
       }
       return new Reply(response.statusCode(), response.headers(), response.body(), json);

@@ -26,7 +26,7 @@ public final class AccountsApi {
     JsonBody body = request.body(FIELDS);
     Handle handle = Handle.parse("handle", body.requiredString("handle"));
     String password = ProfileRules.password("password", body.requiredString("password"));
-    String displayName = body.string("display_name").orElse("");
+    String displayName = ProfileRules.displayName("display_name", body.string("display_name").orElse(""));
     // Validate everything before counting the attempt and before the expensive hash; the store's atomic insert
     // decides handle uniqueness.
     String network = request.clientNetwork();

@@ -11,12 +11,7 @@ final class BoundedLimit {
     if (raw.isEmpty()) {
       return defaultValue;
     }
-    int value;
-    try {
-      value = Integer.parseInt(raw.get());
-    } catch (NumberFormatException e) {
-      throw KithException.invalid("limit", "limit must be an integer 1-" + max);
-    }
+    int value = QueryArguments.asciiInt("limit", raw.get(), max);
     if (value < 1 || value > max) {
       throw KithException.invalid("limit", "limit must be 1-" + max + " (was " + value + ")");
     }

@@ -32,17 +32,28 @@ final class QueryArguments {
     return List.copyOf(ids);
   }
 
+  /**
+   * A number written in ASCII digits only: {@link Integer#parseInt} also takes other scripts' digits (full-width
+   * {@code ５０}, Arabic-Indic...), which ids never accept, so neither may any other number.
+   */
+  static int asciiInt(String name, String text, int max) {
+    if (text.isEmpty() || text.length() > 9) {
+      throw KithException.invalid(name, name + " must be an integer 1-" + max);
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        throw KithException.invalid(name, name + " must be an integer 1-" + max + " in ASCII digits");
+      }
+    }
+    return Integer.parseInt(text);
+  }
+
   static int limit(Optional<String> raw) {
     if (raw.isEmpty()) {
       return DEFAULT_LIMIT;
     }
-    String text = raw.get();
-    int value;
-    try {
-      value = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      throw KithException.invalid("limit", "limit must be an integer 1-" + MAX_LIMIT);
-    }
+    int value = asciiInt("limit", raw.get(), MAX_LIMIT);
     if (value < 1 || value > MAX_LIMIT) {
       throw KithException.invalid("limit", "limit must be 1-" + MAX_LIMIT + " (was " + value + ")");
     }

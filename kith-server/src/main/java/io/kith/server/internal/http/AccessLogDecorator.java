@@ -27,7 +27,7 @@ public final class AccessLogDecorator implements DecoratingHttpServiceFunction {
   @Override
   public HttpResponse serve(HttpService delegate, ServiceRequestContext ctx, HttpRequest req) throws Exception {
     String requestId = ctx.id().text();
-    ctx.addAdditionalResponseHeader("x-request-id", requestId);
+    ctx.setAdditionalResponseHeader(Problem.REQUEST_ID_HEADER, requestId);
     ctx.log().whenComplete().thenAccept(log -> {
       if (!accessLog.isInfoEnabled()) {
         return;

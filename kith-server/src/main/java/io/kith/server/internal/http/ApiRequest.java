@@ -3,6 +3,7 @@ package io.kith.server.internal.http;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.QueryParams;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.kith.core.TextRules;
 import io.kith.server.internal.auth.Authenticator;
 import io.kith.server.internal.auth.Authenticator.Caller;
 import io.kith.server.internal.json.JsonBody;
@@ -27,14 +28,14 @@ public final class ApiRequest {
     if (value == null) {
       throw new IllegalStateException("route has no path parameter " + name);
     }
-    return value;
+    return TextRules.requireWellFormed(name, value);
   }
 
   public Optional<String> query(String name) {
     if (query == null) {
       query = QueryParams.fromQueryString(ctx.query());
     }
-    return Optional.ofNullable(query.get(name));
+    return Optional.ofNullable(TextRules.requireWellFormed(name, query.get(name)));
   }
 
   /** Whether the request carries a body at all (for endpoints where one is optional). */

@@ -27,6 +27,7 @@ public final class BlockingApiService implements HttpService {
     CompletableFuture<AggregatedHttpResponse> response = req.aggregate()
         .thenApplyAsync(aggregated -> {
           try {
+            JsonMediaType.require(aggregated);
             return handler.handle(new ApiRequest(ctx, aggregated, authenticator));
           } catch (Exception e) {
             return Problems.fromThrowable(ctx, e);

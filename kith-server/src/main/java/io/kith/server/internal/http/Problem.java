@@ -16,6 +16,7 @@ import io.kith.server.internal.json.Json;
  * fault. Every error response the server sends, its own or Armeria's, is one of these.
  */
 public record Problem(ErrorCode code, String detail, String field) {
+  public static final String REQUEST_ID_HEADER = "x-request-id";
   public static final MediaType PROBLEM_JSON = MediaType.parse("application/problem+json; charset=utf-8");
 
   public static HttpStatus statusOf(ErrorCode code) {
@@ -24,8 +25,12 @@ public record Problem(ErrorCode code, String detail, String field) {
       case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
       case FORBIDDEN, BLOCKED, LIMIT_REACHED -> HttpStatus.FORBIDDEN;
       case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
       case CONFLICT -> HttpStatus.CONFLICT;
       case PAYLOAD_TOO_LARGE -> HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+      case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+      case URI_TOO_LONG -> HttpStatus.REQUEST_URI_TOO_LONG;
+      case HEADERS_TOO_LARGE -> HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
       case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
       case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
       case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
@@ -37,9 +42,13 @@ public record Problem(ErrorCode code, String detail, String field) {
     return switch (status.code()) {
       case 401 -> ErrorCode.UNAUTHENTICATED;
       case 403 -> ErrorCode.FORBIDDEN;
-      case 404, 405 -> ErrorCode.NOT_FOUND;
+      case 404 -> ErrorCode.NOT_FOUND;
+      case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
       case 409 -> ErrorCode.CONFLICT;
       case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+      case 414 -> ErrorCode.URI_TOO_LONG;
+      case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+      case 431 -> ErrorCode.HEADERS_TOO_LARGE;
       case 429 -> ErrorCode.RATE_LIMITED;
       case 503 -> ErrorCode.UNAVAILABLE;
       default -> status.code() < 500 ? ErrorCode.INVALID_ARGUMENT : ErrorCode.INTERNAL;
@@ -65,6 +74,11 @@ public record Problem(ErrorCode code, String detail, String field) {
       body.put("request_id", requestId);
     }
     ResponseHeadersBuilder headers = ResponseHeaders.builder(status).contentType(PROBLEM_JSON);
+    if (requestId != null) {
+      // Also set by the access-log decorator on routed requests; set here too for the answers Armeria sends
+      // before any decorator runs (request line or headers too large, protocol errors).
+      headers.set(REQUEST_ID_HEADER, requestId);
+    }
     if (code == ErrorCode.UNAUTHENTICATED) {
       headers.add(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"kith\"");
     }

@@ -32,6 +32,7 @@ public final class ServiceApiService implements HttpService {
         .thenApplyAsync(aggregated -> {
           try {
             services.require(aggregated.headers(), scope);
+            JsonMediaType.require(aggregated);
             return handler.handle(new ApiRequest(ctx, aggregated, users));
           } catch (Exception e) {
             return Problems.fromThrowable(ctx, e);

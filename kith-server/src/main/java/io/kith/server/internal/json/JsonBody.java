@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.kith.core.ErrorCode;
 import io.kith.core.KithException;
+import io.kith.core.TextRules;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -38,12 +39,31 @@ public final class JsonBody {
     }
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
+      if (!TextRules.isWellFormed(name)) {
+        throw KithException.of(ErrorCode.INVALID_ARGUMENT, "a field name is not valid Unicode text");
+      }
       if (!allowedFields.contains(name)) {
         throw KithException.invalid(name, "unknown field '" + name + "' (expected one of: "
             + String.join(", ", allowedFields.stream().sorted().toList()) + ")");
       }
     }
+    // Every string anywhere in the body, whether or not the endpoint reads it, must be text.
+    root.fields().forEachRemaining(field -> requireWellFormed(field.getKey(), field.getValue()));
     return new JsonBody(root);
+  }
+
+  private static void requireWellFormed(String field, JsonNode node) {
+    if (node.isTextual()) {
+      TextRules.requireWellFormed(field, node.textValue());
+    }
+    for (JsonNode child : node) {
+      requireWellFormed(field, child);
+    }
+    node.fieldNames().forEachRemaining(name -> {
+      if (!TextRules.isWellFormed(name)) {
+        throw KithException.invalid(field, field + " has a member name that is not valid Unicode text");
+      }
+    });
   }
 
   public boolean has(String field) {
