@@ -3,6 +3,7 @@ package io.kith.core;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A request that Kith refuses for a reason the caller can act on. Carries a stable {@link ErrorCode} and, for
@@ -14,16 +15,19 @@ public final class KithException extends RuntimeException {
   private final ErrorCode code;
   private final String field;
   private final Duration retryAfter;
+  /** For {@code rate_limited}: the most actions the limit reached allows per window; 0 when not told. */
+  private final long rateLimit;
 
-  private KithException(ErrorCode code, String field, String detail, Duration retryAfter) {
+  private KithException(ErrorCode code, String field, String detail, Duration retryAfter, long rateLimit) {
     super(detail, null, false, false);
     this.code = Objects.requireNonNull(code, "code");
     this.field = field;
     this.retryAfter = retryAfter;
+    this.rateLimit = rateLimit;
   }
 
   private KithException(ErrorCode code, String field, String detail) {
-    this(code, field, detail, null);
+    this(code, field, detail, null, 0);
   }
 
   public static KithException invalid(String field, String detail) {
@@ -40,7 +44,16 @@ public final class KithException extends RuntimeException {
 
   /** A rate limit was hit; trying again after {@code retryAfter} can succeed. */
   public static KithException rateLimited(String detail, Duration retryAfter) {
-    return new KithException(ErrorCode.RATE_LIMITED, null, detail, Objects.requireNonNull(retryAfter, "retryAfter"));
+    return new KithException(ErrorCode.RATE_LIMITED, null, detail, Objects.requireNonNull(retryAfter, "retryAfter"), 0);
+  }
+
+  /** A rate limit of {@code limit} actions per window was hit; trying again after {@code retryAfter} can succeed. */
+  public static KithException rateLimited(String detail, Duration retryAfter, long limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit: " + limit + " (expected: >= 1)");
+    }
+    return new KithException(ErrorCode.RATE_LIMITED, null, detail, Objects.requireNonNull(retryAfter, "retryAfter"),
+        limit);
   }
 
   public static KithException of(ErrorCode code, String detail) {
@@ -59,6 +72,11 @@ public final class KithException extends RuntimeException {
   /** For {@code rate_limited}: how long until a retry can succeed. */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
+  }
+
+  /** For {@code rate_limited} from a known limit: the most actions it allows per window (RateLimit-Limit). */
+  public OptionalLong rateLimit() {
+    return rateLimit > 0 ? OptionalLong.of(rateLimit) : OptionalLong.empty();
   }
 
   public String detail() {

@@ -33,17 +33,22 @@ public final class LoginLimiter {
   /**
    * Before any password is tried: throws {@code rate_limited} if {@code network} may not try one for
    * {@code handle} now. {@code account} is the handle's account, if it has one; {@code network} is the client's
-   * address as limits count it (IPv6 by its /64).
+   * address as limits count it (IPv6 by its /64). Returns where the failure limits stand, from the counts this
+   * check read.
    */
-  public void check(String handle, Optional<UserId> account, String network) {
-    Duration perAddress = rateLimiter.waitFor(limits.failuresPerAddress(), perAddress(handle, network));
-    Duration perHandle = rateLimiter.waitFor(limits.failuresPerHandle(), handle);
+  public Standing check(String handle, Optional<UserId> account, String network) {
+    WindowCounts perAddressCounts = rateLimiter.read(limits.failuresPerAddress(), perAddress(handle, network));
+    WindowCounts perHandleCounts = rateLimiter.read(limits.failuresPerHandle(), handle);
+    Duration perAddress = perAddressCounts.waitForOneMore();
+    Duration perHandle = perHandleCounts.waitForOneMore();
     // Read only when it matters (most log-ins are far from the per-handle limit), and read for a handle without an
     // account too, under a subject nothing records, so that the work is the same whether the account exists.
+    boolean perHandleApplies = true;
     if (!perHandle.isZero()) {
       String subject = account.map(id -> known(id, network)).orElse(NO_ACCOUNT + "@" + network);
       if (rateLimiter.seenWithin(subject, limits.knownAddresses())) {
         perHandle = Duration.ZERO;
+        perHandleApplies = false;
       }
     }
     if (perHandle.compareTo(perAddress) > 0) {
@@ -52,7 +57,19 @@ public final class LoginLimiter {
     if (!perAddress.isZero()) {
       throw RateLimiter.limited("too many attempts", limits.failuresPerAddress(), perAddress);
     }
+    // Below its limit the per-handle one is told as applying: whether this address is known to the account is
+    // read only at the limit, and telling a stranger so would say the account exists.
+    return perHandleApplies
+        ? new Standing(RateLimitStatus.closest(perAddressCounts.status(), perHandleCounts.status()),
+            RateLimitStatus.closest(perAddressCounts.plusOne().status(), perHandleCounts.plusOne().status()))
+        : new Standing(perAddressCounts.status(), perAddressCounts.plusOne().status());
   }
+
+  /**
+   * The failure limits closest to being reached for one log-in: as they stay if it succeeds, and as they are once
+   * it has failed (and {@link #failed} has counted it).
+   */
+  public record Standing(RateLimitStatus ifSucceeded, RateLimitStatus ifFailed) {}
 
   /** A wrong password (or an unknown handle) from {@code network}: counted against both limits. */
   public void failed(String handle, String network) {

@@ -23,13 +23,16 @@ public final class RateLimiter {
   /**
    * Counts one action of {@code subject} against every limit, or throws {@code rate_limited} without counting; the
    * answer's wait is the longest any of the limits asks, so that the same action succeeds once it has passed.
+   * Returns where {@code subject} stands once this action is counted, under the limit closest to being reached
+   * (computed from the counts already read for the check: no further read).
    */
-  public void acquire(String subject, RateLimit... limits) {
+  public RateLimitStatus acquire(String subject, RateLimit... limits) {
     long now = clock.millis();
-    refuseIfOver(subject, now, "too many requests", limits);
+    RateLimitStatus status = refuseIfOver(subject, now, "too many requests", limits);
     for (RateLimit limit : limits) {
       store.addToWindow(limit.name(), subject, now / limit.bucket().toMillis(), 1);
     }
+    return status;
   }
 
   /** Whether {@code subject} is within every limit now, counting nothing. */
@@ -62,20 +65,28 @@ public final class RateLimiter {
     store.pruneWindows(limit.name(), current - limit.bucketCount());
   }
 
-  /** Throws {@code rate_limited} with the longest wait any of {@code limits} asks of {@code subject}, if any. */
-  private void refuseIfOver(String subject, long now, String what, RateLimit... limits) {
+  /**
+   * Throws {@code rate_limited} with the longest wait any of {@code limits} asks of {@code subject}, if any;
+   * otherwise returns the closest limit's status as it will be once one more action is counted.
+   */
+  private RateLimitStatus refuseIfOver(String subject, long now, String what, RateLimit... limits) {
     Duration longest = Duration.ZERO;
     RateLimit reached = null;
+    RateLimitStatus closest = null;
     for (RateLimit limit : limits) {
-      Duration wait = waitFor(limit, subject, now);
+      WindowCounts counts = read(limit, subject, now);
+      Duration wait = counts.waitForOneMore();
       if (wait.compareTo(longest) > 0) {
         longest = wait;
         reached = limit;
       }
+      RateLimitStatus status = counts.plusOne().status();
+      closest = closest == null ? status : RateLimitStatus.closest(closest, status);
     }
     if (reached != null) {
       throw limited(what, reached, longest);
     }
+    return closest;
   }
 
   /** How long {@code subject} must wait before one more action fits under {@code limit}; zero if it fits now. */
@@ -83,32 +94,24 @@ public final class RateLimiter {
     return waitFor(limit, subject, clock.millis());
   }
 
+  /** One read of {@code subject}'s buckets in {@code limit}'s window now. */
+  WindowCounts read(RateLimit limit, String subject) {
+    return read(limit, subject, clock.millis());
+  }
+
   static KithException limited(String what, RateLimit limit, Duration wait) {
-    return KithException.rateLimited(what + ": at most " + limit.max() + " per " + describe(limit.window()), wait);
+    return KithException.rateLimited(what + ": at most " + limit.max() + " per " + describe(limit.window()), wait,
+        limit.max());
+  }
+
+  private WindowCounts read(RateLimit limit, String subject, long now) {
+    long current = now / limit.bucket().toMillis();
+    long first = current - limit.bucketCount() + 1;
+    return new WindowCounts(limit, now, first, store.windowCounts(limit.name(), subject, first, current));
   }
 
   private Duration waitFor(RateLimit limit, String subject, long now) {
-    long bucketMillis = limit.bucket().toMillis();
-    long current = now / bucketMillis;
-    long first = current - limit.bucketCount() + 1;
-    long[] counts = store.windowCounts(limit.name(), subject, first, current);
-    long total = 0;
-    for (long count : counts) {
-      total += count;
-    }
-    if (total < limit.max()) {
-      return Duration.ZERO;
-    }
-    // Oldest buckets leave the window first: wait until enough of them have left to make room for one more.
-    long excess = total - limit.max() + 1;
-    for (int i = 0; i < counts.length; i++) {
-      excess -= counts[i];
-      if (excess <= 0) {
-        long leavesAt = (first + i + limit.bucketCount()) * bucketMillis;
-        return Duration.ofMillis(Math.max(1, leavesAt - now));
-      }
-    }
-    return limit.window();
+    return read(limit, subject, now).waitForOneMore();
   }
 
   private static String describe(Duration window) {

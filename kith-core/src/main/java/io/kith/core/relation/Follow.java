@@ -4,6 +4,7 @@ import io.kith.core.ErrorCode;
 import io.kith.core.KithException;
 import io.kith.core.Relationship;
 import io.kith.core.UserId;
+import io.kith.core.limit.RateLimitStatus;
 import io.kith.core.limit.RateLimiter;
 import io.kith.core.spi.FollowOutcome;
 import io.kith.core.spi.KithStore;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The follow verb (a follow request when the target is private): guard, idempotent re-call, limits, one atomic
@@ -33,6 +35,15 @@ public final class Follow {
   }
 
   public FollowOutcome execute(UserId actor, UserId target) {
+    return execute(actor, target, status -> { });
+  }
+
+  /**
+   * As {@link #execute(UserId, UserId)}, telling {@code rateStatus} where the actor stands under its closest follow
+   * rate limit once this follow is counted; told nothing when the follow does not count (a repeat, or refused
+   * before the limits).
+   */
+  public FollowOutcome execute(UserId actor, UserId target, Consumer<RateLimitStatus> rateStatus) {
     if (actor.equals(target)) {
       throw KithException.invalid("id", "you cannot follow yourself");
     }
@@ -53,7 +64,7 @@ public final class Follow {
       return FollowOutcome.ALREADY_REQUESTED;
     }
     refuseBeyondCap(actor);
-    rateLimiter.acquire(actor.toString(), limits.followsPerDay(), limits.followsPerMinute());
+    rateStatus.accept(rateLimiter.acquire(actor.toString(), limits.followsPerDay(), limits.followsPerMinute()));
     // The store re-checks existence, blocks and "already" inside its atomic write: the checks above can race.
     FollowOutcome outcome = store.follow(actor, target, now);
     switch (outcome) {

@@ -32,6 +32,19 @@ class LoginLimiterTest {
   }
 
   @Test
+  void checkTellsTheClosestFailureLimitIfTheLogInSucceedsAndIfItFails() {
+    assertThat(login.check("alice", Optional.of(ALICE), "203.0.113.1")).isEqualTo(new LoginLimiter.Standing(
+        new RateLimitStatus(3, 3, Duration.ZERO), new RateLimitStatus(3, 2, Duration.ofMinutes(15))));
+    fail("alice", "203.0.113.1", 1);
+    clock.advance(Duration.ofMinutes(1));
+    fail("alice", "203.0.113.2", 1);
+    fail("alice", "203.0.113.3", 2);
+    // Four of five failures per handle are spent: closer than this address's own (one of three).
+    assertThat(login.check("alice", Optional.of(ALICE), "203.0.113.1")).isEqualTo(new LoginLimiter.Standing(
+        new RateLimitStatus(5, 1, Duration.ofMinutes(14)), new RateLimitStatus(5, 0, Duration.ofMinutes(14))));
+  }
+
+  @Test
   void failuresAcrossAddressesStopEveryAddressButTheAccountsKnownOnes() {
     login.succeeded(ALICE, HOME);
     for (int i = 1; i <= 5; i++) {

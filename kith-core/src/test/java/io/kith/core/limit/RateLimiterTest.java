@@ -41,6 +41,25 @@ class RateLimiterTest {
   }
 
   @Test
+  void acquireTellsTheClosestLimitAsItStandsOnceCounted() {
+    RateLimit fivePerHour = RateLimit.of("test_hour", 5, Duration.ofHours(1), 12);
+    RateLimit threePerHour = RateLimit.of("test_hour3", 3, Duration.ofHours(1), 12);
+    assertThat(limiter.acquire("bob", threePerMinute, threePerHour))
+        .as("a tie on remaining goes to the longer reset").isEqualTo(status(3, 2, Duration.ofHours(1)));
+    assertThat(limiter.acquire("alice", threePerMinute, fivePerHour)).isEqualTo(status(3, 2, Duration.ofMinutes(1)));
+    clock.advance(Duration.ofSeconds(25));
+    assertThat(limiter.acquire("alice", threePerMinute, fivePerHour))
+        .isEqualTo(status(3, 1, Duration.ofSeconds(35))); // the first action leaves the minute at 10:01:00
+    assertThat(limiter.acquire("alice", threePerMinute, fivePerHour)).isEqualTo(status(3, 0, Duration.ofSeconds(35)));
+    KithException refused = refusal(() -> limiter.acquire("alice", threePerMinute, fivePerHour));
+    assertThat(refused.rateLimit()).hasValue(3);
+    clock.advance(Duration.ofMinutes(1));
+    // The minute is empty again; the hour has 3 of 5 spent, the oldest leaving at 11:00:00.
+    assertThat(limiter.acquire("alice", threePerMinute, fivePerHour))
+        .isEqualTo(status(5, 1, Duration.ofMinutes(60).minusSeconds(85)));
+  }
+
+  @Test
   void theWaitIsTheLongestAnyLimitAsksSoTheSameActionThenSucceeds() {
     RateLimit twoPerHour = RateLimit.of("test_hour", 2, Duration.ofHours(1), 12);
     limiter.acquire("alice", threePerMinute, twoPerHour);
@@ -117,5 +136,9 @@ class RateLimiterTest {
       return e;
     }
     throw new AssertionError("expected rate_limited, but the action was allowed");
+  }
+
+  private static RateLimitStatus status(long limit, long remaining, Duration reset) {
+    return new RateLimitStatus(limit, remaining, reset);
   }
 }

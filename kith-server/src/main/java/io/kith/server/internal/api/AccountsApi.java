@@ -30,7 +30,7 @@ public final class AccountsApi {
     // Validate everything before counting the attempt and before the expensive hash; the store's atomic insert
     // decides handle uniqueness.
     String network = request.clientNetwork();
-    api.rateLimiter().acquire(network, api.accessLimits().signupsPerIp());
+    request.tellRateLimit(api.rateLimiter().acquire(network, api.accessLimits().signupsPerIp()));
     String passwordHash = api.passwords().hash(password);
     for (int attempt = 1; ; attempt++) {
       User user = new User(api.ids().next(), handle, displayName, "", null, false,

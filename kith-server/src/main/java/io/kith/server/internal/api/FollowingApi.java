@@ -22,7 +22,7 @@ public final class FollowingApi {
   public AggregatedHttpResponse follow(ApiRequest request) {
     UserId me = request.caller().userId();
     UserId target = UserId.parse("id", request.pathParam("id"));
-    FollowOutcome outcome = api.follow().execute(me, target);
+    FollowOutcome outcome = api.follow().execute(me, target, request::tellRateLimit);
     ObjectNode body = Json.object();
     body.put("state", switch (outcome) {
       case CREATED, ALREADY_FOLLOWING -> "following";

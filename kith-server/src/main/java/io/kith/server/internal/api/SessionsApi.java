@@ -32,7 +32,7 @@ public final class SessionsApi {
     // Checked before the password is tried. Failures count per handle and address whether or not an account has
     // the handle, so a guesser gets the same 429 for an account that exists as for one that does not; only the
     // account's own recent addresses are spared the per-handle limit (LoginLimiter).
-    limiter.check(handle.value(), user.map(User::id), network);
+    LoginLimiter.Standing standing = limiter.check(handle.value(), user.map(User::id), network);
     // Unknown handle and wrong password give the same answer after the same work, so neither the response nor
     // its timing tells whether an account exists.
     boolean valid = user.isPresent()
@@ -40,9 +40,11 @@ public final class SessionsApi {
         : api.passwords().verifyAgainstDummy(password);
     if (!valid) {
       limiter.failed(handle.value(), network);
+      request.tellRateLimit(standing.ifFailed());
       throw KithException.of(ErrorCode.UNAUTHENTICATED, "handle or password is wrong");
     }
     limiter.succeeded(user.get().id(), network);
+    request.tellRateLimit(standing.ifSucceeded());
     return Responses.ok(SessionIssuer.issue(api, user.get()));
   }
 

@@ -4,6 +4,7 @@ import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.QueryParams;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.kith.core.TextRules;
+import io.kith.core.limit.RateLimitStatus;
 import io.kith.server.internal.auth.Authenticator;
 import io.kith.server.internal.auth.Authenticator.Caller;
 import io.kith.server.internal.json.JsonBody;
@@ -67,5 +68,10 @@ public final class ApiRequest {
     Optional<Caller> caller = authenticator.optional(request.headers());
     caller.ifPresent(c -> AccessLogDecorator.recordUser(ctx, c.userId()));
     return caller;
+  }
+
+  /** Tells the client where it stands under the endpoint's rate limits, on whatever this request answers. */
+  public void tellRateLimit(RateLimitStatus status) {
+    RateLimitHeaders.set(ctx, status);
   }
 }

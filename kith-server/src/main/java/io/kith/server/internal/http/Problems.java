@@ -6,6 +6,7 @@ import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.ResponseCompleteException;
+import com.linecorp.armeria.common.ResponseHeadersBuilder;
 import com.linecorp.armeria.common.stream.ClosedStreamException;
 import com.linecorp.armeria.server.HttpStatusException;
 import com.linecorp.armeria.server.RequestTimeoutException;
@@ -32,9 +33,11 @@ public final class Problems {
     if (cause instanceof KithException e) {
       AggregatedHttpResponse response = new Problem(e.code(), e.detail(), e.field()).toResponse(requestId);
       if (e.retryAfter().isPresent()) {
-        return AggregatedHttpResponse.of(response.headers().toBuilder()
-            .set(HttpHeaderNames.RETRY_AFTER, Long.toString(retryAfterSeconds(e.retryAfter().get())))
-            .build(), response.content());
+        long retryAfter = retryAfterSeconds(e.retryAfter().get());
+        ResponseHeadersBuilder headers = response.headers().toBuilder()
+            .set(HttpHeaderNames.RETRY_AFTER, Long.toString(retryAfter));
+        e.rateLimit().ifPresent(limit -> RateLimitHeaders.setRefused(headers, limit, retryAfter));
+        return AggregatedHttpResponse.of(headers.build(), response.content());
       }
       return response;
     }
