@@ -31,6 +31,7 @@ import io.kith.server.internal.auth.ServiceTokens;
 import io.kith.server.internal.http.AccessLogDecorator;
 import io.kith.server.internal.http.AllowedMethods;
 import io.kith.server.internal.http.ApiRoutes;
+import io.kith.server.internal.http.Compression;
 import io.kith.server.internal.http.CorsOrigins;
 import io.kith.server.internal.http.GraphRoutes;
 import io.kith.server.internal.http.ProblemErrorHandler;
@@ -110,6 +111,7 @@ public final class KithServer implements AutoCloseable {
     }
     ApiRoutes.register(sb, api, authenticator, new OpsApi(store, registry));
     GraphRoutes.register(sb, api, authenticator, serviceTokens, popular);
+    sb.decorator(Compression.decorator());
     if (!config.corsOrigins.isEmpty()) {
       sb.decorator(CorsOrigins.decorator(config.corsOrigins));
     }
