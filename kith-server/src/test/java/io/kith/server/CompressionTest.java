@@ -2,11 +2,15 @@ package io.kith.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aayushatharva.brotli4j.decoder.Decoder;
+import com.aayushatharva.brotli4j.decoder.DecoderJNI;
+import com.aayushatharva.brotli4j.decoder.DirectDecompress;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kith.server.testing.Account;
 import io.kith.server.testing.KithServerExtension;
 import io.kith.server.testing.TestApi;
+import io.netty.handler.codec.compression.Brotli;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +66,19 @@ class CompressionTest {
     assertThat(deflated.headers().firstValue("content-encoding")).hasValue("deflate");
     assertThat(MAPPER.readTree(decode(new InflaterInputStream(new ByteArrayInputStream(deflated.body())))))
         .isEqualTo(expected);
+  }
+
+  @Test
+  void brotliWhereItsNativeLibraryLoadsAsOnLinux() throws Exception {
+    assertThat(Brotli.isAvailable()).as("brotli4j's native library for this platform").isTrue();
+    HttpResponse<byte[]> brotli =
+        get("/v1/users/" + owner.id() + "/followers?limit=100", Map.of("Accept-Encoding", "br"));
+    HttpResponse<byte[]> plain = get("/v1/users/" + owner.id() + "/followers?limit=100", Map.of());
+    assertThat(brotli.headers().firstValue("content-encoding")).hasValue("br");
+    assertThat(brotli.body().length).isLessThan(plain.body().length / 2);
+    DirectDecompress decoded = Decoder.decompress(brotli.body());
+    assertThat(decoded.getResultStatus()).isEqualTo(DecoderJNI.Status.DONE);
+    assertThat(MAPPER.readTree(decoded.getDecompressedData())).isEqualTo(MAPPER.readTree(plain.body()));
   }
 
   @Test
