@@ -85,7 +85,8 @@ class CorsTest {
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.header("access-control-allow-origin")).isEqualTo("https://admin.example:8443");
     assertThat(reply.header("access-control-expose-headers").toLowerCase())
-        .contains("x-request-id", "retry-after", "location");
+        .contains("x-request-id", "retry-after", "location", "ratelimit-limit", "ratelimit-remaining",
+            "ratelimit-reset");
     assertThat(reply.header("vary")).containsIgnoringCase("origin");
   }
 

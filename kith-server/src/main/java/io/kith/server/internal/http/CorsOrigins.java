@@ -24,8 +24,8 @@ public final class CorsOrigins {
   private static final HttpMethod[] METHODS =
       {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE};
   private static final String[] REQUEST_HEADERS = {"authorization", "content-type"};
-  private static final String[] EXPOSED_HEADERS =
-      {"x-request-id", "retry-after", "location", "www-authenticate", "allow"};
+  private static final String[] EXPOSED_HEADERS = {"x-request-id", "retry-after", "location", "www-authenticate",
+      "allow", RateLimitHeaders.LIMIT, RateLimitHeaders.REMAINING, RateLimitHeaders.RESET};
   /** How long a browser may reuse a preflight's answer. */
   static final Duration MAX_AGE = Duration.ofMinutes(10);
 
