@@ -57,8 +57,8 @@ public final class LoginLimiter {
     if (!perAddress.isZero()) {
       throw RateLimiter.limited("too many attempts", limits.failuresPerAddress(), perAddress);
     }
-    // Below its limit the per-handle one is told as applying: whether this address is known to the account is
-    // read only at the limit, and telling a stranger so would say the account exists.
+    // Below its limit the per-handle one is told as applying (it does, unless this address is known to the
+    // account): whether the address is known is read only at the limit, and the headers cost no extra read.
     return perHandleApplies
         ? new Standing(RateLimitStatus.closest(perAddressCounts.status(), perHandleCounts.status()),
             RateLimitStatus.closest(perAddressCounts.plusOne().status(), perHandleCounts.plusOne().status()))
