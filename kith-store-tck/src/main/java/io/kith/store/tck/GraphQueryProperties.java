@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kith.core.ErrorCode;
-import io.kith.core.Handle;
 import io.kith.core.IdGenerator;
 import io.kith.core.KithException;
 import io.kith.core.ProfileUpdate;
-import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.query.GraphQueries;
 import io.kith.core.query.PopularAccounts;
@@ -18,7 +16,6 @@ import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.KithStore;
 import io.kith.core.spi.PageRequest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,36 +83,12 @@ public abstract class GraphQueryProperties {
   }
 
   private Built build(Graph graph) {
-    List<UserId> ids = new ArrayList<>();
-    for (int i = 0; i < USERS; i++) {
-      UserId id = IDS.next();
-      store.createUser(new User(id, new Handle("q" + id), "", "", null, false, Instant.ofEpochMilli(T0)), "-");
-      ids.add(id);
-    }
-    Map<List<UserId>, Long> follows = new HashMap<>();
-    long time = T0;
-    for (int[] f : graph.follows()) {
-      List<UserId> pair = List.of(ids.get(f[0]), ids.get(f[1]));
-      time += 1 + (time % 2); // some equal-millisecond neighbours come from the id tie-break
-      if (!follows.containsKey(pair)) {
-        store.follow(pair.get(0), pair.get(1), Instant.ofEpochMilli(time));
-        follows.put(pair, time);
-      }
-    }
-    Set<List<UserId>> blocks = new HashSet<>();
-    for (int[] b : graph.blocks()) {
-      UserId a = ids.get(b[0]);
-      UserId c = ids.get(b[1]);
-      store.block(a, c, Instant.ofEpochMilli(time));
-      blocks.add(List.of(a, c));
-      follows.remove(List.of(a, c));
-      follows.remove(List.of(c, a));
-    }
-    Set<List<UserId>> mutes = new HashSet<>();
-    for (int[] m : graph.mutes()) {
-      store.mute(ids.get(m[0]), ids.get(m[1]), Instant.ofEpochMilli(time), null);
-      mutes.add(List.of(ids.get(m[0]), ids.get(m[1])));
-    }
+    SeededGraph seeded = SeededGraph.write(store, IDS, "q", USERS, T0, graph.follows(), graph.blocks(),
+        graph.mutes());
+    List<UserId> ids = seeded.ids();
+    Map<List<UserId>, Long> follows = seeded.follows();
+    Set<List<UserId>> blocks = seeded.blocks();
+    Set<List<UserId>> mutes = seeded.mutes();
     Set<UserId> hidden = new HashSet<>();
     for (int h : graph.hidden()) {
       store.updateUser(ids.get(h), ProfileUpdate.none().withDiscoverable(false));

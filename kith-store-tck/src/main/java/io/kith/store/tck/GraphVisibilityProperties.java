@@ -3,12 +3,10 @@ package io.kith.store.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kith.core.ErrorCode;
-import io.kith.core.Handle;
 import io.kith.core.IdGenerator;
 import io.kith.core.KithException;
 import io.kith.core.ListsVisibility;
 import io.kith.core.ProfileUpdate;
-import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.query.GraphQueries;
 import io.kith.core.query.GraphQueries.KnownFollowers;
@@ -182,36 +180,13 @@ public abstract class GraphVisibilityProperties {
   }
 
   private Built build(World world) {
-    List<UserId> ids = new ArrayList<>();
-    for (int i = 0; i < USERS; i++) {
-      UserId id = IDS.next();
-      store.createUser(new User(id, new Handle("v" + id), "", "", null, false, Instant.ofEpochMilli(T0)), "-");
-      ids.add(id);
-    }
-    Map<List<UserId>, Long> follows = new HashMap<>();
-    long time = T0;
-    for (int[] f : world.follows()) {
-      List<UserId> pair = List.of(ids.get(f[0]), ids.get(f[1]));
-      time += 1 + (time % 2); // some equal-millisecond neighbours come from the id tie-break
-      if (!follows.containsKey(pair)) {
-        store.follow(pair.get(0), pair.get(1), Instant.ofEpochMilli(time));
-        follows.put(pair, time);
-      }
-    }
-    Set<List<UserId>> blocks = new HashSet<>();
-    for (int[] b : world.blocks()) {
-      UserId a = ids.get(b[0]);
-      UserId c = ids.get(b[1]);
-      store.block(a, c, Instant.ofEpochMilli(time));
-      blocks.add(List.of(a, c));
-      follows.remove(List.of(a, c));
-      follows.remove(List.of(c, a));
-    }
-    Set<List<UserId>> mutes = new HashSet<>();
-    for (int[] m : world.mutes()) {
-      store.mute(ids.get(m[0]), ids.get(m[1]), Instant.ofEpochMilli(time), null);
-      mutes.add(List.of(ids.get(m[0]), ids.get(m[1])));
-    }
+    SeededGraph seeded = SeededGraph.write(store, IDS, "v", USERS, T0, world.follows(), world.blocks(),
+        world.mutes());
+    List<UserId> ids = seeded.ids();
+    Map<List<UserId>, Long> follows = seeded.follows();
+    Set<List<UserId>> blocks = seeded.blocks();
+    Set<List<UserId>> mutes = seeded.mutes();
+    long time = seeded.time();
     Map<UserId, Settings> settings = new HashMap<>();
     for (int i = 0; i < USERS; i++) {
       Settings s = world.settings().get(i);
