@@ -13,6 +13,18 @@ import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.spi.FollowOutcome;
 import io.kith.core.spi.KithStore;
+import io.kith.store.tck.GraphOps.Accept;
+import io.kith.store.tck.GraphOps.BlockOp;
+import io.kith.store.tck.GraphOps.Create;
+import io.kith.store.tck.GraphOps.Delete;
+import io.kith.store.tck.GraphOps.FollowOp;
+import io.kith.store.tck.GraphOps.MuteOp;
+import io.kith.store.tck.GraphOps.Op;
+import io.kith.store.tck.GraphOps.Reject;
+import io.kith.store.tck.GraphOps.SetPrivate;
+import io.kith.store.tck.GraphOps.UnblockOp;
+import io.kith.store.tck.GraphOps.UnfollowOp;
+import io.kith.store.tck.GraphOps.UnmuteOp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,19 +32,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterTry;
 import net.jqwik.api.lifecycle.BeforeTry;
 
 /**
  * Random sequences of create / delete / follow / unfollow / private-public switches / request answers / blocks /
- * mutes, applied to the store and to a plain in-memory model; after every step the store must agree with the model
+ * mutes and unmutes, applied to the store and to a plain in-memory model; after every step the store must agree with the model
  * and every graph invariant must hold.
  */
 public abstract class GraphModelProperties {
@@ -54,44 +63,9 @@ public abstract class GraphModelProperties {
     store.close();
   }
 
-  sealed interface Op permits Create, Delete, FollowOp, UnfollowOp, SetPrivate, Accept, Reject, BlockOp, UnblockOp,
-      MuteOp {}
-
-  record Create() implements Op {}
-
-  record Delete(int slot) implements Op {}
-
-  record FollowOp(int from, int to) implements Op {}
-
-  record UnfollowOp(int from, int to) implements Op {}
-
-  record SetPrivate(int slot, boolean isPrivate) implements Op {}
-
-  record Accept(int owner, int requester) implements Op {}
-
-  record Reject(int owner, int requester) implements Op {}
-
-  record BlockOp(int from, int to) implements Op {}
-
-  record UnblockOp(int from, int to) implements Op {}
-
-  record MuteOp(int from, int to) implements Op {}
-
   @Provide
   Arbitrary<List<Op>> operations() {
-    Arbitrary<Integer> slot = Arbitraries.integers().between(0, SLOTS - 1);
-    Arbitrary<Op> op = Arbitraries.frequencyOf(
-        Tuple.of(3, Arbitraries.just(new Create())),
-        Tuple.of(1, slot.map(Delete::new)),
-        Tuple.of(8, Combinators.combine(slot, slot).as(FollowOp::new)),
-        Tuple.of(3, Combinators.combine(slot, slot).as(UnfollowOp::new)),
-        Tuple.of(2, Combinators.combine(slot, Arbitraries.of(true, false)).as(SetPrivate::new)),
-        Tuple.of(3, Combinators.combine(slot, slot).as(Accept::new)),
-        Tuple.of(1, Combinators.combine(slot, slot).as(Reject::new)),
-        Tuple.of(2, Combinators.combine(slot, slot).as(BlockOp::new)),
-        Tuple.of(1, Combinators.combine(slot, slot).as(UnblockOp::new)),
-        Tuple.of(1, Combinators.combine(slot, slot).as(MuteOp::new)));
-    return op.list().ofMinSize(1).ofMaxSize(40);
+    return GraphOps.sequences(SLOTS, 40);
   }
 
   /** The model: plain sets of pairs (from, to). */
@@ -215,6 +189,14 @@ public abstract class GraphModelProperties {
         if (!from.equals(to) && model.live.contains(from) && model.live.contains(to)) {
           store.mute(from, to, now, null);
           assertThat(store.relationships(from, List.of(to), now).getFirst().muting()).isTrue();
+        }
+      }
+      case UnmuteOp unmute -> {
+        UserId from = model.at(unmute.from());
+        UserId to = model.at(unmute.to());
+        if (!from.equals(to) && model.live.contains(from) && model.live.contains(to)) {
+          store.unmute(from, to);
+          assertThat(store.relationships(from, List.of(to), now).getFirst().muting()).isFalse();
         }
       }
     }
