@@ -10,11 +10,18 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.kith.server.internal.auth.ServiceTokens;
+import io.kith.server.internal.json.Json;
 import io.kith.server.testing.Account;
 import io.kith.server.testing.KithServerExtension;
 import io.kith.server.testing.Reply;
 import io.kith.server.testing.TestApi;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +52,13 @@ class OpenApiResponsesTest {
     }
     Reply reply = kith.api().send(method, path, token, body);
     JsonNode operation = document.path("paths").path(template).path(method.toLowerCase(Locale.ROOT));
+    if (body != null && reply.status() < 300) {
+      // What the server accepted, the document must accept too.
+      JsonNode bodySchema = operation.at("/requestBody/content/application~1json/schema");
+      assertThat(bodySchema.isObject()).as("%s %s documents a body", method, template).isTrue();
+      assertThat(SCHEMAS.getSchema(bodySchema).validate(parse(body)))
+          .as("request body of %s %s: %s", method, template, body).isEmpty();
+    }
     if (reply.status() == 405 && operation.isMissingNode()) {
       // A method the route lacks: the HTTP layer's refusal, the document's Problem.
       assertThat(reply.contentType()).startsWith("application/problem+json");
@@ -74,6 +88,14 @@ class OpenApiResponsesTest {
     assertThat(errors).as("%s %s -> %s: %s", method, template, status, reply.body()).isEmpty();
     CHECKED.add(method + " " + template + " " + status);
     return reply;
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return Json.parse(body.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Reply check(String method, String template, String path, String token) {
@@ -187,6 +209,30 @@ class OpenApiResponsesTest {
     check("DELETE", "/v1/me/following/{id}", "/v1/me/following/" + bob.id(), carol.token());
     check("DELETE", "/v1/sessions/current", "/v1/sessions/current", bob.token());
     check("DELETE", "/v1/me", "/v1/me", carol.token());
+  }
+
+  /** The fields each body takes, as the server names them when refusing an unknown one, are the document's. */
+  @Test
+  void everyBodyDocumentsExactlyTheFieldsTheServerTakes() {
+    Account erin = kith.api().signUp();
+    Pattern expected = Pattern.compile("expected one of: ([a-z_, ]+)\\)");
+    List<String[]> bodies = List.of(
+        new String[] {"POST", "/v1/accounts", "/v1/accounts", null},
+        new String[] {"POST", "/v1/sessions", "/v1/sessions", null},
+        new String[] {"PATCH", "/v1/me", "/v1/me", erin.token()},
+        new String[] {"PUT", "/v1/me/mutes/{id}", "/v1/me/mutes/" + kith.api().signUp().id(), erin.token()});
+    for (String[] route : bodies) {
+      Reply refused = check(route[0], route[1], route[2], route[3], json(fields("zz_not_a_field", 1)));
+      assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+      assertThat(refused.field()).isEqualTo("zz_not_a_field");
+      Matcher m = expected.matcher(refused.json().get("detail").asText());
+      assertThat(m.find()).as(refused.json().get("detail").asText()).isTrue();
+      List<String> documented = new ArrayList<>();
+      document.at("/paths/" + route[1].replace("/", "~1") + "/" + route[0].toLowerCase(Locale.ROOT)
+          + "/requestBody/content/application~1json/schema/properties").fieldNames().forEachRemaining(documented::add);
+      assertThat(documented).as("%s %s body fields", route[0], route[1])
+          .containsExactlyInAnyOrder(m.group(1).split(", "));
+    }
   }
 
   @AfterAll
