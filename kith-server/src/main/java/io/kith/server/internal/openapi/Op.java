@@ -90,8 +90,7 @@ final class Op {
   }
 
   /** {@code limit} (1..max) and the opaque keyset {@code cursor} of a previous page's {@code next_cursor}. */
-  Op paged(int max) {
-    int byDefault = max == 5000 ? 1000 : 50;
+  Op paged(int max, int byDefault) {
     query("limit", false, OpenApiDocument.integer(1, max).put("default", byDefault),
         "Page size, 1-" + max + " in ASCII digits");
     return query("cursor", false, OpenApiDocument.string(1, 1024),

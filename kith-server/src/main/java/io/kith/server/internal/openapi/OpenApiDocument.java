@@ -86,21 +86,21 @@ public final class OpenApiDocument {
         .noContent().problems(400, 401, 404).add(paths);
     Op.delete("/v1/me/followers/{id}", "Remove a follower (idempotent)").user().id().noContent()
         .problems(400, 401, 404).add(paths);
-    Op.get("/v1/me/follow-requests", "Follow requests waiting for the caller, newest first").user().paged(100)
+    Op.get("/v1/me/follow-requests", "Follow requests waiting for the caller, newest first").user().paged(100, 50)
         .answer(200, page(cardWith("requested_at", time()))).problems(400, 401).add(paths);
-    Op.get("/v1/me/follow-requests/outgoing", "The caller's own pending follow requests").user().paged(100)
+    Op.get("/v1/me/follow-requests/outgoing", "The caller's own pending follow requests").user().paged(100, 50)
         .answer(200, page(cardWith("requested_at", time()))).problems(400, 401).add(paths);
     Op.post("/v1/me/follow-requests/{id}/accept", "Accept a pending request: they now follow the caller").user()
         .id().noContent().problems(400, 401, 404).add(paths);
     Op.post("/v1/me/follow-requests/{id}/reject", "Reject a pending request").user().id().noContent()
         .problems(400, 401, 404).add(paths);
-    Op.get("/v1/me/blocks", "Accounts the caller blocks, newest first").user().paged(100)
+    Op.get("/v1/me/blocks", "Accounts the caller blocks, newest first").user().paged(100, 50)
         .answer(200, page(cardWith("blocked_at", time()))).problems(400, 401).add(paths);
     Op.put("/v1/me/blocks/{id}", "Block (idempotent); removes follows and requests both ways").user().id()
         .answer(200, object(required("state", enumOf("blocking")), optional())).problems(400, 401, 404).add(paths);
     Op.delete("/v1/me/blocks/{id}", "Unblock (idempotent)").user().id().noContent().problems(400, 401, 404)
         .add(paths);
-    Op.get("/v1/me/mutes", "Accounts the caller mutes, newest first").user().paged(100)
+    Op.get("/v1/me/mutes", "Accounts the caller mutes, newest first").user().paged(100, 50)
         .answer(200, page(cardWith("muted_at", time(), "expires_at", nullable(time())))).problems(400, 401)
         .add(paths);
     Op.put("/v1/me/mutes/{id}", "Mute, for `duration_seconds` or (0, no body) until unmuted").user().id()
@@ -118,18 +118,18 @@ public final class OpenApiDocument {
         .problems(400, 401, 404).add(paths);
     Op.get("/v1/users/{id}", "A user's card").optionalUser().id().include().answer(200, card(true))
         .problems(400, 401, 404).add(paths);
-    Op.get("/v1/users/{id}/followers", "A user's followers, newest first").optionalUser().id().paged(100)
+    Op.get("/v1/users/{id}/followers", "A user's followers, newest first").optionalUser().id().paged(100, 50)
         .answer(200, page(cardWith("followed_at", time()))).problems(400, 401, 403, 404).add(paths);
-    Op.get("/v1/users/{id}/following", "Accounts a user follows, newest first").optionalUser().id().paged(100)
+    Op.get("/v1/users/{id}/following", "Accounts a user follows, newest first").optionalUser().id().paged(100, 50)
         .answer(200, page(cardWith("followed_at", time()))).problems(400, 401, 403, 404).add(paths);
-    Op.get("/v1/users/{id}/friends", "A user's mutual follows, newest first").optionalUser().id().paged(100)
+    Op.get("/v1/users/{id}/friends", "A user's mutual follows, newest first").optionalUser().id().paged(100, 50)
         .answer(200, page(cardWith("since", time()))).problems(400, 401, 403, 404).add(paths);
-    Op.get("/v1/users/{id}/known-followers", "Followers of {id} whom the caller follows").user().id().paged(100)
+    Op.get("/v1/users/{id}/known-followers", "Followers of {id} whom the caller follows").user().id().paged(100, 50)
         .answer(200, page(cardWith("followed_at", time()))).problems(400, 401, 403, 404).add(paths);
     Op.get("/v1/users/{id}/mutual-following", "Accounts both {id} and `with` follow").optionalUser().id()
-        .query("with", true, id(), "The other user's id").paged(100)
+        .query("with", true, id(), "The other user's id").paged(100, 50)
         .answer(200, page(cardWith("followed_at", time()))).problems(400, 401, 403, 404).add(paths);
-    Op.get("/v1/me/follow-back", "The caller's followers it does not follow back").user().paged(100)
+    Op.get("/v1/me/follow-back", "The caller's followers it does not follow back").user().paged(100, 50)
         .answer(200, page(cardWith("followed_at", time()))).problems(400, 401).add(paths);
     Op.get("/v1/me/suggestions", "Accounts to follow, best first (one page, no cursor)").user()
         .query("limit", false, integer(1, 50).put("default", 20), "How many, 1-50")
@@ -138,9 +138,9 @@ public final class OpenApiDocument {
     Op.delete("/v1/me/suggestions/{id}", "Never suggest this account again (idempotent)").user().id().noContent()
         .problems(400, 401, 404).add(paths);
     Op.get("/v1/users/{id}/followers/ids", "Follower ids for fan-out (service token, followers:read)").service()
-        .id().paged(5000).answer(200, idsPage()).problems(400, 401, 403, 404).add(paths);
+        .id().paged(5000, 1000).answer(200, idsPage()).problems(400, 401, 403, 404).add(paths);
     Op.get("/v1/users/{id}/following/ids", "Followed ids (service token, following:read)").service()
-        .id().paged(5000).answer(200, idsPage()).problems(400, 401, 403, 404).add(paths);
+        .id().paged(5000, 1000).answer(200, idsPage()).problems(400, 401, 403, 404).add(paths);
     Op.get("/v1/relationships", "How the caller stands with up to 100 users").user()
         .query("ids", true, idList(), "Comma-separated user ids, 1-100")
         .answer(200, object(required("items", array(relationship())), optional())).problems(400, 401).add(paths);
