@@ -1,7 +1,10 @@
 package io.kith.server;
 
+import com.linecorp.armeria.server.Route;
+import com.linecorp.armeria.server.RoutePathType;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
 import io.kith.core.IdGenerator;
 import io.kith.core.limit.LoginLimits;
@@ -36,6 +39,7 @@ import io.kith.server.internal.http.CorsOrigins;
 import io.kith.server.internal.http.GraphRoutes;
 import io.kith.server.internal.http.ProblemErrorHandler;
 import io.kith.server.internal.http.RouteTag;
+import io.kith.server.internal.openapi.OpenApiRoutes;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -111,6 +115,7 @@ public final class KithServer implements AutoCloseable {
     }
     ApiRoutes.register(sb, api, authenticator, new OpsApi(store, registry));
     GraphRoutes.register(sb, api, authenticator, serviceTokens, popular);
+    OpenApiRoutes.register(sb);
     sb.decorator(Compression.decorator());
     if (!config.corsOrigins.isEmpty()) {
       sb.decorator(CorsOrigins.decorator(config.corsOrigins));
@@ -140,6 +145,23 @@ public final class KithServer implements AutoCloseable {
    */
   public void refreshPopularAccounts() {
     popularRefresher.refresh();
+  }
+
+  /**
+   * The route table as {@code "GET /v1/users/{id}"} entries, sorted: what the server answers, read from the built
+   * server (the OpenAPI contract test compares it with {@code /openapi.json}).
+   */
+  public List<String> routes() {
+    List<String> routes = new ArrayList<>();
+    for (ServiceConfig service : server.serviceConfigs()) {
+      Route route = service.route();
+      if (route.pathType() == RoutePathType.EXACT || route.pathType() == RoutePathType.PARAMETERIZED) {
+        String path = route.patternString().replaceAll(":([A-Za-z_]+)", "{$1}");
+        route.methods().forEach(method -> routes.add(method.name() + " " + path));
+      }
+    }
+    routes.sort(null);
+    return routes;
   }
 
   /** The bound port; useful after {@link KithServerBuilder#port(int) port(0)}. */
