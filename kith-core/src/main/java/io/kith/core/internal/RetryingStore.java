@@ -19,6 +19,7 @@ import io.kith.core.spi.Position;
 import io.kith.core.spi.Session;
 import io.kith.core.spi.TemporaryStoreException;
 import io.kith.core.spi.TokenHash;
+import io.kith.core.spi.WindowCharge;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,6 +192,12 @@ public final class RetryingStore implements KithStore {
       }
       return outcome;
     });
+  }
+
+  /** Safe to retry: a follow that did apply is found by the retry (already following), which charges nothing. */
+  @Override
+  public FollowOutcome follow(UserId follower, UserId followee, Instant at, List<WindowCharge> charges) {
+    return call(() -> delegate.follow(follower, followee, at, charges));
   }
 
   @Override

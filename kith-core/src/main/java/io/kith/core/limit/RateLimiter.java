@@ -2,8 +2,11 @@ package io.kith.core.limit;
 
 import io.kith.core.KithException;
 import io.kith.core.spi.KithStore;
+import io.kith.core.spi.WindowCharge;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -27,12 +30,33 @@ public final class RateLimiter {
    * (computed from the counts already read for the check: no further read).
    */
   public RateLimitStatus acquire(String subject, RateLimit... limits) {
+    Charge charge = charge(subject, limits);
+    for (WindowCharge window : charge.windows()) {
+      store.addToWindow(window.limiter(), window.subject(), window.bucket(), window.delta());
+    }
+    return charge.status();
+  }
+
+  /** The increments one action adds to its limits' windows, and where its subject stands once they are added. */
+  public record Charge(List<WindowCharge> windows, RateLimitStatus status) {
+    public Charge {
+      windows = List.copyOf(windows);
+    }
+  }
+
+  /**
+   * Like {@link #acquire}, but counts nothing itself: returns the increments for the caller's store write to apply
+   * with its effect ({@link KithStore#follow(io.kith.core.UserId, io.kith.core.UserId, java.time.Instant, List)}),
+   * so that the action is counted in the same atomic, durable write and only if it took effect.
+   */
+  public Charge charge(String subject, RateLimit... limits) {
     long now = clock.millis();
     RateLimitStatus status = refuseIfOver(subject, now, "too many requests", limits);
+    List<WindowCharge> charges = new ArrayList<>(limits.length);
     for (RateLimit limit : limits) {
-      store.addToWindow(limit.name(), subject, now / limit.bucket().toMillis(), 1);
+      charges.add(new WindowCharge(limit.name(), subject, now / limit.bucket().toMillis(), 1));
     }
-    return status;
+    return new Charge(charges, status);
   }
 
   /** Whether {@code subject} is within every limit now, counting nothing. */

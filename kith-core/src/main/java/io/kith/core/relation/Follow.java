@@ -41,7 +41,7 @@ public final class Follow {
   /**
    * As {@link #execute(UserId, UserId)}, telling {@code rateStatus} where the actor stands under its closest follow
    * rate limit once this follow is counted; told nothing when the follow does not count (a repeat, or refused
-   * before the limits).
+   * before the limits or by the store's write, which counts only a follow or request it creates).
    */
   public FollowOutcome execute(UserId actor, UserId target, Consumer<RateLimitStatus> rateStatus) {
     if (actor.equals(target)) {
@@ -64,9 +64,15 @@ public final class Follow {
       return FollowOutcome.ALREADY_REQUESTED;
     }
     refuseBeyondCap(actor);
-    rateStatus.accept(rateLimiter.acquire(actor.toString(), limits.followsPerDay(), limits.followsPerMinute()));
-    // The store re-checks existence, blocks and "already" inside its atomic write: the checks above can race.
-    FollowOutcome outcome = store.follow(actor, target, now);
+    RateLimiter.Charge charge =
+        rateLimiter.charge(actor.toString(), limits.followsPerDay(), limits.followsPerMinute());
+    // The store re-checks existence, blocks and "already" inside its atomic write: the checks above can race. It
+    // counts the follow against the rate windows in that same write (one durable write per follow), and only if
+    // the follow or request was created.
+    FollowOutcome outcome = store.follow(actor, target, now, charge.windows());
+    if (outcome == FollowOutcome.CREATED || outcome == FollowOutcome.REQUESTED) {
+      rateStatus.accept(charge.status());
+    }
     switch (outcome) {
       case CREATED -> listener.followed(actor, target);
       case REQUESTED -> listener.requested(actor, target);

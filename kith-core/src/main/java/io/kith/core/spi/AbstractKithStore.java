@@ -3,6 +3,7 @@ package io.kith.core.spi;
 import io.kith.core.KithException;
 import io.kith.core.UserId;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The base of every backend: the relation verbs' argument rules, stated once. Nobody follows, blocks or mutes
@@ -14,8 +15,13 @@ public abstract class AbstractKithStore implements KithStore {
 
   @Override
   public final FollowOutcome follow(UserId follower, UserId followee, Instant at) {
+    return follow(follower, followee, at, List.of());
+  }
+
+  @Override
+  public final FollowOutcome follow(UserId follower, UserId followee, Instant at, List<WindowCharge> charges) {
     refuseSelf(follower, followee, "follow");
-    return followDistinct(follower, followee, at);
+    return followDistinct(follower, followee, at, List.copyOf(charges));
   }
 
   @Override
@@ -55,7 +61,9 @@ public abstract class AbstractKithStore implements KithStore {
     return !muter.equals(muted) && unmuteDistinct(muter, muted);
   }
 
-  protected abstract FollowOutcome followDistinct(UserId follower, UserId followee, Instant at);
+  /** Applies {@code charges} only if the follow or the request is created, atomically with it if it can. */
+  protected abstract FollowOutcome followDistinct(UserId follower, UserId followee, Instant at,
+                                                  List<WindowCharge> charges);
 
   protected abstract boolean unfollowDistinct(UserId follower, UserId followee);
 

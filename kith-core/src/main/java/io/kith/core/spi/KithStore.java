@@ -77,6 +77,22 @@ public interface KithStore extends AutoCloseable {
    */
   FollowOutcome follow(UserId follower, UserId followee, Instant at);
 
+  /**
+   * {@link #follow(UserId, UserId, Instant)}, adding {@code charges} to their rate windows when (and only when) the
+   * follow or the request is created. A backend that can applies them in the edge's own atomic write, so that an
+   * acknowledged follow costs one durable write (RocksDB: one WAL sync); this default applies them after the edge,
+   * as separate writes (a crash in between forgets them, under-counting, never over-counting).
+   */
+  default FollowOutcome follow(UserId follower, UserId followee, Instant at, List<WindowCharge> charges) {
+    FollowOutcome outcome = follow(follower, followee, at);
+    if (outcome == FollowOutcome.CREATED || outcome == FollowOutcome.REQUESTED) {
+      for (WindowCharge charge : charges) {
+        addToWindow(charge.limiter(), charge.subject(), charge.bucket(), charge.delta());
+      }
+    }
+    return outcome;
+  }
+
   /** Removes the follow or the pending request of {@code follower} to {@code followee}; whether one was there. */
   boolean unfollow(UserId follower, UserId followee);
 

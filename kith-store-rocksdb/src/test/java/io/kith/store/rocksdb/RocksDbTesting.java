@@ -40,6 +40,14 @@ final class RocksDbTesting {
     return open(dir, sync, 256);
   }
 
+  /** With sync on and RocksDB's statistics, to count WAL syncs. */
+  static KithStore openWithStatistics(Path dir) {
+    return StoreProvider.named("rocksdb").open(StoreConfig.of(Map.of(
+        "path", dir.toString(),
+        "block_cache_mb", "16",
+        "statistics", "true")));
+  }
+
   /** With a relation cache of {@code relationCacheMb} (0: none, every relationship read goes to RocksDB). */
   static KithStore open(Path dir, boolean sync, int relationCacheMb) {
     return StoreProvider.named("rocksdb").open(StoreConfig.of(Map.of(

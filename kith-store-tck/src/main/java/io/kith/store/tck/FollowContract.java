@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kith.core.Counts;
 import io.kith.core.ErrorCode;
 import io.kith.core.KithException;
+import io.kith.core.ProfileUpdate;
 import io.kith.core.Relationship;
 import io.kith.core.UserId;
 import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.FollowOutcome;
 import io.kith.core.spi.PageRequest;
+import io.kith.core.spi.WindowCharge;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -115,6 +117,29 @@ public abstract class FollowContract extends StoreContract {
 
     assertThat(store.counts(alice)).isEqualTo(Counts.ZERO);
     assertThat(store.counts(ghost)).isEqualTo(Counts.ZERO);
+  }
+
+  @Test
+  void aFollowAppliesItsWindowChargesOnlyWhenItCreatesSomething() {
+    UserId alice = newUser().id();
+    UserId bob = newUser().id();
+    UserId shy = newUser().id();
+    store.updateUser(shy, ProfileUpdate.none().withPrivate(true));
+    UserId ghost = unsavedUser("ghost_charged").id();
+    String subject = alice.toString();
+    List<WindowCharge> charges =
+        List.of(new WindowCharge("tck_day", subject, 7, 1), new WindowCharge("tck_minute", subject, 9, 1));
+
+    assertThat(store.follow(alice, bob, Instant.now(), charges)).isEqualTo(FollowOutcome.CREATED);
+    assertThat(store.follow(alice, shy, Instant.now(), charges)).isEqualTo(FollowOutcome.REQUESTED);
+    // Nothing created, nothing counted: a repeat, a repeated request, a refused follow.
+    assertThat(store.follow(alice, bob, Instant.now(), charges)).isEqualTo(FollowOutcome.ALREADY_FOLLOWING);
+    assertThat(store.follow(alice, shy, Instant.now(), charges)).isEqualTo(FollowOutcome.ALREADY_REQUESTED);
+    assertThatThrownBy(() -> store.follow(alice, ghost, Instant.now(), charges))
+        .isInstanceOfSatisfying(KithException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND));
+
+    assertThat(store.windowCounts("tck_day", subject, 7, 7)).containsExactly(2);
+    assertThat(store.windowCounts("tck_minute", subject, 9, 9)).containsExactly(2);
   }
 
   @Test

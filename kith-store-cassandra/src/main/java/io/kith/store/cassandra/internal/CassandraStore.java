@@ -24,6 +24,7 @@ import io.kith.core.spi.PermanentStoreException;
 import io.kith.core.spi.Position;
 import io.kith.core.spi.Session;
 import io.kith.core.spi.TokenHash;
+import io.kith.core.spi.WindowCharge;
 import io.kith.store.cassandra.Recount;
 import io.kith.store.cassandra.RepairReport;
 import io.kith.store.cassandra.SchemaReport;
@@ -304,9 +305,19 @@ public final class CassandraStore extends AbstractKithStore {
 
   // ---- graph ----
 
+  /**
+   * Counter columns cannot share a batch with the edge's rows: the charges are added after the edge is written, as
+   * the default does, and only if it was created (a retry that finds the follow charges nothing).
+   */
   @Override
-  protected FollowOutcome followDistinct(UserId follower, UserId followee, Instant at) {
-    return guarded("follow", () -> relations.follow(follower, followee, at.toEpochMilli()));
+  protected FollowOutcome followDistinct(UserId follower, UserId followee, Instant at, List<WindowCharge> charges) {
+    FollowOutcome outcome = guarded("follow", () -> relations.follow(follower, followee, at.toEpochMilli()));
+    if (outcome == FollowOutcome.CREATED || outcome == FollowOutcome.REQUESTED) {
+      for (WindowCharge charge : charges) {
+        addToWindow(charge.limiter(), charge.subject(), charge.bucket(), charge.delta());
+      }
+    }
+    return outcome;
   }
 
   @Override

@@ -14,6 +14,7 @@ import static io.kith.store.rocksdb.internal.ColumnFamilies.MUTES;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.MUTING;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.PENDING_APPROVALS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.PENDING_DELETES;
+import static io.kith.store.rocksdb.internal.ColumnFamilies.RATE_WINDOWS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS_IN;
 import static io.kith.store.rocksdb.internal.ColumnFamilies.REQUESTS_OUT;
@@ -24,6 +25,7 @@ import io.kith.core.KithException;
 import io.kith.core.UserId;
 import io.kith.core.spi.Edge;
 import io.kith.core.spi.FollowOutcome;
+import io.kith.core.spi.WindowCharge;
 import io.kith.store.rocksdb.internal.StripedLocks.Held;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +75,9 @@ final class EdgeWriter {
 
   // ---- follows and requests ----
 
-  FollowOutcome follow(UserId follower, UserId followee, Instant at) throws RocksDBException {
+  /** {@code charges} go into the edge's batch: one atomic write, one WAL sync, counted only if the edge is made. */
+  FollowOutcome follow(UserId follower, UserId followee, Instant at, List<WindowCharge> charges)
+      throws RocksDBException {
     try (Held held = lockPairs(follower, List.of(followee)); TrackedBatch batch = new TrackedBatch()) {
       PairState state = PairState.read(db, families, follower, followee);
       requireUsers(state, follower, followee);
@@ -88,6 +92,7 @@ final class EdgeWriter {
           return FollowOutcome.ALREADY_REQUESTED;
         }
         putRequest(batch, follower, followee, at.toEpochMilli());
+        charge(batch, charges);
         commit(batch);
         return FollowOutcome.REQUESTED;
       }
@@ -97,8 +102,16 @@ final class EdgeWriter {
         deleteRequest(batch, follower, followee, Keys.millisOf(state.requestAB()));
       }
       putFollow(batch, follower, followee, at.toEpochMilli(), state.followBA());
+      charge(batch, charges);
       commit(batch);
       return FollowOutcome.CREATED;
+    }
+  }
+
+  private void charge(TrackedBatch batch, List<WindowCharge> charges) throws RocksDBException {
+    for (WindowCharge charge : charges) {
+      batch.merge(cf(RATE_WINDOWS), Keys.window(charge.limiter(), charge.bucket(), charge.subject()),
+          Keys.delta(charge.delta()));
     }
   }
 

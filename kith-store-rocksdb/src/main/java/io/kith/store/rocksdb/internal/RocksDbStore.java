@@ -37,6 +37,7 @@ import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.PermanentStoreException;
 import io.kith.core.spi.Session;
 import io.kith.core.spi.TokenHash;
+import io.kith.core.spi.WindowCharge;
 import io.kith.store.rocksdb.internal.StripedLocks.Held;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +61,9 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Statistics;
+import org.rocksdb.StatsLevel;
+import org.rocksdb.TickerType;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.slf4j.Logger;
@@ -79,13 +83,15 @@ public final class RocksDbStore extends AbstractKithStore {
   private final LocalNodeIdLeases nodeIds = new LocalNodeIdLeases();
   private final EdgeWriter edges;
   private final RelationCache relationCache;
+  private final Statistics statistics;
   /** Read-held by every call, write-held by close: RocksDB's native handles must not close under a running call. */
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private volatile boolean closing;
 
   private RocksDbStore(RocksDB db, List<ColumnFamilyHandle> handles, List<AutoCloseable> resources, boolean sync,
-                       long relationCacheMb) {
+                       long relationCacheMb, Statistics statistics) {
     this.db = db;
+    this.statistics = statistics;
     this.handles = handles;
     this.resources = resources;
     for (ColumnFamilies family : ColumnFamilies.values()) {
@@ -113,6 +119,13 @@ public final class RocksDbStore extends AbstractKithStore {
         .setBytesPerSync(1 << 20)
         .setKeepLogFileNum(10);
     resources.add(options);
+    Statistics statistics = null;
+    if (settings.statistics()) {
+      statistics = new Statistics();
+      statistics.setStatsLevel(StatsLevel.EXCEPT_DETAILED_TIMERS);
+      options.setStatistics(statistics);
+      resources.add(statistics);
+    }
     List<ColumnFamilyHandle> handles = new ArrayList<>();
     RocksDB db;
     try {
@@ -122,12 +135,25 @@ public final class RocksDbStore extends AbstractKithStore {
       closeAll(resources);
       throw RocksErrors.map("open " + settings.path(), e);
     }
-    RocksDbStore store = new RocksDbStore(db, handles, resources, settings.sync(), settings.relationCacheMb());
+    RocksDbStore store = new RocksDbStore(db, handles, resources, settings.sync(), settings.relationCacheMb(),
+        statistics);
     store.countOutgoingRequestsOnce();
     store.resumePendingDeletes();
     store.resumePendingApprovals();
     log.info("Opened RocksDB store at {} (sync={})", settings.path(), settings.sync());
     return store;
+  }
+
+  /**
+   * How many times RocksDB has synced the write-ahead log since the store opened: each is one fsync (group commit
+   * shares one among the writes waiting together). With sync on, an acknowledged follow costs one. Needs the
+   * {@code statistics} setting.
+   */
+  public long walSyncs() {
+    if (statistics == null) {
+      throw new IllegalStateException("statistics: false (expected: true, to count WAL syncs)");
+    }
+    return statistics.getTickerCount(TickerType.WAL_FILE_SYNCED);
   }
 
   // ---- users ----
@@ -277,8 +303,8 @@ public final class RocksDbStore extends AbstractKithStore {
   // ---- graph ----
 
   @Override
-  protected FollowOutcome followDistinct(UserId follower, UserId followee, Instant at) {
-    return guarded("follow", () -> edges.follow(follower, followee, at));
+  protected FollowOutcome followDistinct(UserId follower, UserId followee, Instant at, List<WindowCharge> charges) {
+    return guarded("follow", () -> edges.follow(follower, followee, at, charges));
   }
 
   @Override
