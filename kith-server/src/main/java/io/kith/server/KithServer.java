@@ -31,6 +31,7 @@ import io.kith.server.internal.auth.Authenticator;
 import io.kith.server.internal.auth.BearerTokens;
 import io.kith.server.internal.auth.PasswordHasher;
 import io.kith.server.internal.auth.ServiceTokens;
+import io.kith.server.internal.auth.SessionCache;
 import io.kith.server.internal.http.AccessLogDecorator;
 import io.kith.server.internal.http.AllowedMethods;
 import io.kith.server.internal.http.ApiRoutes;
@@ -89,11 +90,13 @@ public final class KithServer implements AutoCloseable {
         new Mute(store, config.clock));
     // A node id leased from the store, so that nodes sharing it never issue one id twice, whatever their flags.
     ids = IdGenerator.leased(store.leaseNodeId(config.nodeId, config.clock), config.clock);
+    SessionCache sessions = SessionCache.of(store, config.sessionCacheSize, config.sessionCacheTtl, config.clock);
     ApiContext api = new ApiContext(store, config.clock, ids,
         new PasswordHasher(config.argon2), new BearerTokens(), config.tokenLifetime, relations,
-        new ListReader(store, config.clock), rateLimiter, accessLimits, new UserCards(store, config.clock));
+        new ListReader(store, config.clock), rateLimiter, accessLimits, new UserCards(store, config.clock),
+        sessions);
     ServiceTokens serviceTokens = new ServiceTokens(config.serviceTokens);
-    Authenticator authenticator = new Authenticator(store, config.clock, serviceTokens);
+    Authenticator authenticator = new Authenticator(store, config.clock, serviceTokens, sessions);
     PopularAccounts popular = new PopularAccounts(store, PopularRefresher.KEEP);
     popularRefresher = new PopularRefresher(popular, config.popularRefreshInterval);
     List<RateLimit> limits = new ArrayList<>(accessLimits.all());

@@ -25,6 +25,10 @@ public final class KithServerBuilder {
   public static final long DEFAULT_SIGNUP_LIMIT_PER_IP_HOUR = 20;
   /** The largest value any limit accepts: beyond it a limit means nothing. */
   static final long MAX_LIMIT = 100_000_000;
+  public static final long DEFAULT_SESSION_CACHE_SIZE = 100_000;
+  public static final long MAX_SESSION_CACHE_SIZE = 10_000_000;
+  public static final Duration DEFAULT_SESSION_CACHE_TTL = Duration.ofSeconds(5);
+  public static final Duration MAX_SESSION_CACHE_TTL = Duration.ofHours(1);
 
   KithStore store;
   int port = 8080;
@@ -50,6 +54,8 @@ public final class KithServerBuilder {
   List<ServiceTokens.ServiceToken> serviceTokens = new ArrayList<>();
   Duration popularRefreshInterval = Duration.ofMinutes(10);
   List<String> corsOrigins = List.of();
+  long sessionCacheSize = DEFAULT_SESSION_CACHE_SIZE;
+  Duration sessionCacheTtl = DEFAULT_SESSION_CACHE_TTL;
 
   KithServerBuilder() {}
 
@@ -264,6 +270,26 @@ public final class KithServerBuilder {
   public KithServerBuilder corsOrigins(String commaSeparated) {
     Objects.requireNonNull(commaSeparated, "corsOrigins");
     return corsOrigins(CorsOrigins.parse("cors-origins", commaSeparated));
+  }
+
+  /**
+   * Sessions kept in memory by the authenticator: at most {@code maxEntries} (0: none, every request reads its
+   * session from the store), each for at most {@code ttl} after it was read, which bounds how long a log-out
+   * through another server sharing the store takes to reach this one. This server's own log-outs apply at once.
+   */
+  public KithServerBuilder sessionCache(long maxEntries, Duration ttl) {
+    if (maxEntries < 0 || maxEntries > MAX_SESSION_CACHE_SIZE) {
+      throw new IllegalArgumentException(
+          "session-cache-size: " + maxEntries + " (expected: 0-" + MAX_SESSION_CACHE_SIZE + ")");
+    }
+    Objects.requireNonNull(ttl, "ttl");
+    if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(MAX_SESSION_CACHE_TTL) > 0) {
+      throw new IllegalArgumentException("session-cache-seconds: " + ttl.toSeconds() + " (expected: 1-"
+          + MAX_SESSION_CACHE_TTL.toSeconds() + ")");
+    }
+    this.sessionCacheSize = maxEntries;
+    this.sessionCacheTtl = ttl;
+    return this;
   }
 
   private static long checkLimit(String name, long value) {

@@ -333,6 +333,16 @@ public final class Main {
             + "https://app.example.com; none by default (env KITH_CORS_ORIGINS).")
     String corsOrigins;
 
+    @Option(names = "--session-cache-size", defaultValue = "${env:KITH_SESSION_CACHE_SIZE:-100000}",
+        description = "Sessions kept in memory so that a request skips the session read; 0 turns it off "
+            + "(env KITH_SESSION_CACHE_SIZE, default ${DEFAULT-VALUE}).")
+    String sessionCacheSize;
+
+    @Option(names = "--session-cache-seconds", defaultValue = "${env:KITH_SESSION_CACHE_SECONDS:-5}",
+        description = "Seconds a cached session is kept, 1-3600: a log-out through another server sharing the "
+            + "store is refused here within this (env KITH_SESSION_CACHE_SECONDS, default ${DEFAULT-VALUE}).")
+    String sessionCacheSeconds;
+
     @Override
     public Integer call() {
       // Validate the server's settings before opening (and locking) the store.
@@ -354,7 +364,11 @@ public final class Main {
           .signupLimitPerIpHour(parseLimit("--signup-limit-per-ip-hour", signupLimitPerIpHour))
           .trustForwardedFor(FlagValues.bool("--trust-forwarded-for", trustForwardedFor))
           .popularRefreshInterval(Duration.ofMinutes(
-              FlagValues.wholeNumber("--popular-refresh-minutes", popularRefreshMinutes, 1, 1440, "minutes")));
+              FlagValues.wholeNumber("--popular-refresh-minutes", popularRefreshMinutes, 1, 1440, "minutes")))
+          .sessionCache(FlagValues.wholeNumber("--session-cache-size", sessionCacheSize, 0,
+                  KithServerBuilder.MAX_SESSION_CACHE_SIZE, ""),
+              Duration.ofSeconds(FlagValues.wholeNumber("--session-cache-seconds", sessionCacheSeconds, 1,
+                  KithServerBuilder.MAX_SESSION_CACHE_TTL.toSeconds(), "seconds")));
       if (!corsOrigins.isBlank()) {
         builder.corsOrigins(CorsOrigins.parse("--cors-origins", corsOrigins));
       }

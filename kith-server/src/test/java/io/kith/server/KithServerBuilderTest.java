@@ -86,7 +86,12 @@ class KithServerBuilderTest {
     for (String[] flag : new String[][] {
         {"--relation-cache-mb", "-1", "--relation-cache-mb: -1 (expected: 0-1048576)"},
         {"--block-cache-mb", "4", "--block-cache-mb: 4 (expected: 8-1048576)"},
-        {"--relation-cache-mb", "much", "--relation-cache-mb: much (expected: an integer 0-1048576)"}}) {
+        {"--relation-cache-mb", "much", "--relation-cache-mb: much (expected: an integer 0-1048576)"},
+        {"--session-cache-size", "-1", "--session-cache-size: -1 (expected: 0-10000000)"},
+        {"--session-cache-size", "lots", "--session-cache-size: lots (expected: 0-10000000)"},
+        {"--session-cache-seconds", "0", "--session-cache-seconds: 0 (expected: 1-3600 seconds)"},
+        {"--session-cache-seconds", "7200", "--session-cache-seconds: 7200 (expected: 1-3600 seconds)"},
+        {"--session-cache-seconds", "5s", "--session-cache-seconds: 5s (expected: 1-3600 seconds)"}}) {
       StringWriter err = new StringWriter();
       int code = Main.commandLine().setErr(new PrintWriter(err, true))
           .execute("serve", "--data", "/nonexistent/kith-never-created", flag[0], flag[1]);

@@ -13,13 +13,18 @@ import io.kith.core.relation.Unfollow;
 import io.kith.core.spi.KithStore;
 import io.kith.server.internal.auth.BearerTokens;
 import io.kith.server.internal.auth.PasswordHasher;
+import io.kith.server.internal.auth.SessionCache;
 import java.time.Clock;
 import java.time.Duration;
 
-/** What the endpoints share. {@code store} is already wrapped with retries. */
+/**
+ * What the endpoints share. {@code store} is already wrapped with retries; {@code sessions} is the authenticator's
+ * session cache, which every session deletion must evict from before answering.
+ */
 public record ApiContext(KithStore store, Clock clock, IdGenerator ids, PasswordHasher passwords,
                          BearerTokens tokens, Duration tokenLifetime, Relations relations, ListReader lists,
-                         RateLimiter rateLimiter, AccessLimits accessLimits, UserCards cards) {
+                         RateLimiter rateLimiter, AccessLimits accessLimits, UserCards cards,
+                         SessionCache sessions) {
 
   /** The relation verbs, each with its guards and limits. */
   public record Relations(Follow follow, Unfollow unfollow, RemoveFollower removeFollower,

@@ -77,6 +77,7 @@ public final class MeApi {
     api.store().deleteUser(caller.userId());
     // The session would be refused anyway (its user is gone); removing it keeps the store tidy.
     api.store().deleteSession(caller.tokenHash());
+    api.sessions().forget(caller.tokenHash());
     return Responses.noContent();
   }
 

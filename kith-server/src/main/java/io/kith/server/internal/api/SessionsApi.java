@@ -50,6 +50,7 @@ public final class SessionsApi {
 
   public AggregatedHttpResponse logOut(ApiRequest request) {
     api.store().deleteSession(request.caller().tokenHash());
+    api.sessions().forget(request.caller().tokenHash()); // refused at once on this node
     return Responses.noContent();
   }
 }

@@ -19,16 +19,21 @@ public final class Authenticator {
   private final KithStore store;
   private final Clock clock;
   private final ServiceTokens serviceTokens;
+  private final SessionCache sessions;
 
   public Authenticator(KithStore store, Clock clock) {
-    this(store, clock, ServiceTokens.none());
+    this(store, clock, ServiceTokens.none(), SessionCache.off(store));
   }
 
-  /** {@code serviceTokens} are recognized only to be refused: they act for no user (403, not 401). */
-  public Authenticator(KithStore store, Clock clock, ServiceTokens serviceTokens) {
+  /**
+   * {@code serviceTokens} are recognized only to be refused: they act for no user (403, not 401). Sessions are
+   * read through {@code sessions}; the account's existence is read from the store on every request.
+   */
+  public Authenticator(KithStore store, Clock clock, ServiceTokens serviceTokens, SessionCache sessions) {
     this.store = store;
     this.clock = clock;
     this.serviceTokens = serviceTokens;
+    this.sessions = sessions;
   }
 
   public record Caller(UserId userId, TokenHash tokenHash) {}
@@ -60,7 +65,7 @@ public final class Authenticator {
       throw unauthenticated("the bearer token is malformed");
     }
     TokenHash hash = BearerTokens.hash(token);
-    Session session = store.session(hash)
+    Session session = sessions.session(hash)
         .orElseThrow(() -> unauthenticated("the bearer token is not valid (unknown or revoked)"));
     if (session.isExpired(clock.instant())) {
       throw unauthenticated("the bearer token has expired; log in again");
