@@ -14,6 +14,7 @@ final class FlagValues {
       Map.entry("sync", "--sync"),
       Map.entry("block_cache_mb", "--block-cache-mb"),
       Map.entry("relation_cache_mb", "--relation-cache-mb"),
+      Map.entry("user_cache_mb", "--user-cache-mb"),
       Map.entry("create_schema", "--create-schema"),
       Map.entry("contact_points", "--contact-points"),
       Map.entry("keyspace", "--keyspace"),

@@ -244,6 +244,11 @@ public final class Main {
             + " count reads; 0 turns it off (env KITH_RELATION_CACHE_MB, default ${DEFAULT-VALUE}).")
     String relationCacheMb;
 
+    @Option(names = "--user-cache-mb", defaultValue = "${env:KITH_USER_CACHE_MB:-64}",
+        description = "RocksDB store: MiB of user records (profiles) kept in memory for user and author-card reads;"
+            + " 0 turns it off (env KITH_USER_CACHE_MB, default ${DEFAULT-VALUE}).")
+    String userCacheMb;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -386,7 +391,8 @@ public final class Main {
       try {
         kithStore = StoreProvider.named(storeOptions.store).open(storeOptions.config(Map.of(
             "path", data.toString(), "sync", sync, "create_schema", Boolean.toString(create),
-            "block_cache_mb", blockCacheMb, "relation_cache_mb", relationCacheMb)));
+            "block_cache_mb", blockCacheMb, "relation_cache_mb", relationCacheMb,
+            "user_cache_mb", userCacheMb)));
       } catch (IllegalArgumentException e) {
         throw FlagValues.renamed(e);
       }

@@ -87,6 +87,8 @@ class KithServerBuilderTest {
         {"--relation-cache-mb", "-1", "--relation-cache-mb: -1 (expected: 0-1048576)"},
         {"--block-cache-mb", "4", "--block-cache-mb: 4 (expected: 8-1048576)"},
         {"--relation-cache-mb", "much", "--relation-cache-mb: much (expected: an integer 0-1048576)"},
+        {"--user-cache-mb", "-1", "--user-cache-mb: -1 (expected: 0-1048576)"},
+        {"--user-cache-mb", "lots", "--user-cache-mb: lots (expected: an integer 0-1048576)"},
         {"--session-cache-size", "-1", "--session-cache-size: -1 (expected: 0-10000000)"},
         {"--session-cache-size", "lots", "--session-cache-size: lots (expected: 0-10000000)"},
         {"--session-cache-seconds", "0", "--session-cache-seconds: 0 (expected: 1-3600 seconds)"},

@@ -48,12 +48,16 @@ final class RocksDbTesting {
         "statistics", "true")));
   }
 
-  /** With a relation cache of {@code relationCacheMb} (0: none, every relationship read goes to RocksDB). */
-  static KithStore open(Path dir, boolean sync, int relationCacheMb) {
+  /**
+   * With a relation cache and a user cache of {@code cacheMb} each (0: none, every relationship and user read goes
+   * to RocksDB).
+   */
+  static KithStore open(Path dir, boolean sync, int cacheMb) {
     return StoreProvider.named("rocksdb").open(StoreConfig.of(Map.of(
         "path", dir.toString(),
         "sync", Boolean.toString(sync),
         "block_cache_mb", "16",
-        "relation_cache_mb", Integer.toString(relationCacheMb))));
+        "relation_cache_mb", Integer.toString(cacheMb),
+        "user_cache_mb", Integer.toString(cacheMb))));
   }
 }

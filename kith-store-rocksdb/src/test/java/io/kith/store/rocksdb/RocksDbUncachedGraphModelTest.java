@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import net.jqwik.api.lifecycle.AfterTry;
 
-/** The model-based property test with the relation cache off: the RocksDB read path the cache stands in front of. */
+/**
+ * The model-based property test with the relation and user caches off: the RocksDB read path they stand in front
+ * of.
+ */
 class RocksDbUncachedGraphModelTest extends GraphModelProperties {
   private Path dir;
 

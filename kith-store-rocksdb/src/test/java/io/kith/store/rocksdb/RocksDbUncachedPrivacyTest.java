@@ -5,7 +5,7 @@ import io.kith.store.tck.PrivacyContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The privacy contract (requests, blocks, mutes) with the relation cache off. */
+/** The privacy contract (requests, blocks, mutes) with the relation and user caches off. */
 class RocksDbUncachedPrivacyTest extends PrivacyContract {
   @TempDir Path dir;
 

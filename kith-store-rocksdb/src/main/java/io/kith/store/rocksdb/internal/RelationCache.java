@@ -176,7 +176,7 @@ final class RelationCache {
     return new IdSet(listed.ids(), expiries, listed.complete());
   }
 
-  private static final class LoadFailed extends RuntimeException {
+  static final class LoadFailed extends RuntimeException {
     LoadFailed(RocksDBException cause) {
       super(cause);
     }

@@ -83,13 +83,14 @@ public final class RocksDbStore extends AbstractKithStore {
   private final LocalNodeIdLeases nodeIds = new LocalNodeIdLeases();
   private final EdgeWriter edges;
   private final RelationCache relationCache;
+  private final UserCache userCache;
   private final Statistics statistics;
   /** Read-held by every call, write-held by close: RocksDB's native handles must not close under a running call. */
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private volatile boolean closing;
 
   private RocksDbStore(RocksDB db, List<ColumnFamilyHandle> handles, List<AutoCloseable> resources, boolean sync,
-                       long relationCacheMb, Statistics statistics) {
+                       long relationCacheMb, long userCacheMb, Statistics statistics) {
     this.db = db;
     this.statistics = statistics;
     this.handles = handles;
@@ -99,6 +100,7 @@ public final class RocksDbStore extends AbstractKithStore {
     }
     this.writeOptions = new WriteOptions().setSync(sync);
     this.relationCache = RelationCache.create(db, families, relationCacheMb << 20);
+    this.userCache = UserCache.create(userCacheMb << 20);
     this.edges = new EdgeWriter(db, families, writeOptions, locks, relationCache);
   }
 
@@ -136,7 +138,7 @@ public final class RocksDbStore extends AbstractKithStore {
       throw RocksErrors.map("open " + settings.path(), e);
     }
     RocksDbStore store = new RocksDbStore(db, handles, resources, settings.sync(), settings.relationCacheMb(),
-        statistics);
+        settings.userCacheMb(), statistics);
     store.countOutgoingRequestsOnce();
     store.resumePendingDeletes();
     store.resumePendingApprovals();
@@ -172,6 +174,7 @@ public final class RocksDbStore extends AbstractKithStore {
           batch.put(cf(USERS), Keys.id(user.id()), Codec.user(user, passwordHash));
           batch.put(cf(HANDLES), Keys.handle(user.handle().value()), Keys.id(user.id()));
           db.write(writeOptions, batch);
+          userCache.written(user.id());
         }
       }
       return null;
@@ -197,12 +200,32 @@ public final class RocksDbStore extends AbstractKithStore {
       return List.of();
     }
     return guarded("get users", () -> {
-      List<byte[]> keys = ids.stream().map(Keys::id).toList();
-      List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(USERS)), keys);
+      // From the user cache where it holds them; one multi-get for the rest, offered to the cache.
+      Codec.UserRecord[] records = new Codec.UserRecord[ids.size()];
+      List<Integer> missing = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        records[i] = userCache.peek(ids.get(i));
+        if (records[i] == null) {
+          missing.add(i);
+        }
+      }
+      if (!missing.isEmpty()) {
+        long stamp = userCache.stamp();
+        List<byte[]> keys = missing.stream().map(i -> Keys.id(ids.get(i))).toList();
+        List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(USERS)), keys);
+        for (int j = 0; j < missing.size(); j++) {
+          byte[] value = values.get(j);
+          if (value != null) {
+            int i = missing.get(j);
+            records[i] = Codec.user(value);
+            userCache.fill(ids.get(i), records[i], stamp);
+          }
+        }
+      }
       List<User> found = new ArrayList<>(ids.size());
-      for (byte[] value : values) {
-        if (value != null) {
-          found.add(Codec.user(value).user());
+      for (Codec.UserRecord record : records) {
+        if (record != null) {
+          found.add(record.user());
         }
       }
       return found;
@@ -258,6 +281,7 @@ public final class RocksDbStore extends AbstractKithStore {
             batch.put(cf(PENDING_APPROVALS), Keys.id(id), new byte[0]);
           }
           db.write(writeOptions, batch);
+          userCache.written(id);
         }
         return next;
       }
@@ -281,6 +305,7 @@ public final class RocksDbStore extends AbstractKithStore {
           batch.delete(cf(HANDLES), Keys.handle(handle));
           batch.put(cf(PENDING_DELETES), Keys.id(id), new byte[0]);
           db.write(writeOptions, batch);
+          userCache.written(id);
         }
         return true;
       }
@@ -295,9 +320,14 @@ public final class RocksDbStore extends AbstractKithStore {
     return guarded("get password hash", () -> record(id).map(Codec.UserRecord::passwordHash));
   }
 
+  /** Through the user cache, which every write of a user record invalidates before it returns. */
   private Optional<Codec.UserRecord> record(UserId id) throws RocksDBException {
+    return Optional.ofNullable(userCache.get(id, this::readRecord));
+  }
+
+  private Codec.UserRecord readRecord(UserId id) throws RocksDBException {
     byte[] value = db.get(cf(USERS), Keys.id(id));
-    return value == null ? Optional.empty() : Optional.of(Codec.user(value));
+    return value == null ? null : Codec.user(value);
   }
 
   // ---- graph ----
