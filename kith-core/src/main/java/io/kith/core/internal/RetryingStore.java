@@ -181,8 +181,17 @@ public final class RetryingStore implements KithStore {
 
   @Override
   public FollowOutcome follow(UserId follower, UserId followee, Instant at) {
+    return follow(follower, followee, at, List.of());
+  }
+
+  /**
+   * A retry after a failure that did apply finds its own follow (already following, since {@code at}), reports it
+   * as made, and charges nothing again: the charges went with the edge, or not at all.
+   */
+  @Override
+  public FollowOutcome follow(UserId follower, UserId followee, Instant at, List<WindowCharge> charges) {
     return attempt(afterFailure -> {
-      FollowOutcome outcome = delegate.follow(follower, followee, at);
+      FollowOutcome outcome = delegate.follow(follower, followee, at, charges);
       if (afterFailure && outcome == FollowOutcome.ALREADY_FOLLOWING && followsSince(follower, followee, at)) {
         return FollowOutcome.CREATED;
       }
@@ -192,12 +201,6 @@ public final class RetryingStore implements KithStore {
       }
       return outcome;
     });
-  }
-
-  /** Safe to retry: a follow that did apply is found by the retry (already following), which charges nothing. */
-  @Override
-  public FollowOutcome follow(UserId follower, UserId followee, Instant at, List<WindowCharge> charges) {
-    return call(() -> delegate.follow(follower, followee, at, charges));
   }
 
   @Override

@@ -15,6 +15,7 @@ import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.Session;
 import io.kith.core.spi.TemporaryStoreException;
 import io.kith.core.spi.TokenHash;
+import io.kith.core.spi.WindowCharge;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -146,6 +147,11 @@ public final class FaultyStore implements KithStore {
   @Override
   public FollowOutcome follow(UserId follower, UserId followee, Instant at) {
     return write("follow", () -> delegate.follow(follower, followee, at));
+  }
+
+  @Override
+  public FollowOutcome follow(UserId follower, UserId followee, Instant at, List<WindowCharge> charges) {
+    return write("follow", () -> delegate.follow(follower, followee, at, charges));
   }
 
   @Override
