@@ -91,6 +91,21 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--redis-db", defaultValue = "15", description = "logical database the benchmark flushes")
   int redisDb;
 
+  @Option(names = "--http-server", defaultValue = "forked",
+      description = "where kith-http's server runs: forked (default: its own JVM, started as ./kith serve starts"
+          + " it, as users run it) or in-process (in the bench's JVM, sharing its heap, JIT and cores)")
+  String httpServer;
+
+  @Option(names = "--server-jar", defaultValue = "${sys:kith.server.jar}",
+      description = "the runnable server jar the forked server runs (./kith bench passes"
+          + " kith-server/target/kith-server-*.jar; default: the server classes on the bench's own class path)")
+  Path serverJar;
+
+  @Option(names = "--server-java-opts", defaultValue = "",
+      description = "JVM flags of the forked server, space-separated, as KITH_JAVA_OPTS for ./kith serve"
+          + " (default: none, the JVM's own heap and GC choice)")
+  String serverJavaOpts;
+
   @Option(names = "--work-dir", description = "where Kith's data directory goes (default: a temporary one)")
   Path workDir;
 
@@ -112,6 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
     Sizes sizes = Sizes.of(size, users, edges, warmup, duration);
     if (threads < 1 || threads > 1024) {
       throw new IllegalArgumentException("threads: " + threads + " (expected: 1-1024)");
+    }
+    if (!httpServer.equals("forked") && !httpServer.equals("in-process")) {
+      throw new IllegalArgumentException("http-server: " + httpServer + " (expected: forked or in-process)");
     }
     checkReachable(selected);
     long startMillis = System.currentTimeMillis() - 3_600_000L - sizes.edges();
@@ -146,7 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
       if (!selected.contains(name)) {
         continue;
       }
-      try (Peer peer = create(name, kith, context, selected)) {
+      try (Peer peer = create(name, kith, context, selected, dir)) {
         log.printf("%n== %s: loading ==%n", name);
         long started = System.nanoTime();
         peer.load(context.graph);
@@ -155,6 +173,9 @@ public final class BenchCommand implements Callable<Integer> {
         report.addLoad(new LoadResult(name, seconds, context.graph.edges() / seconds, footprint,
             footprint < 0 ? Double.NaN : (double) footprint / context.graph.edges(), peer.footprintKind()));
         report.addSettings(name, peer.settings());
+        if (peer instanceof KithHttpPeer http) {
+          report.httpServer(http.mode(), http.serverJvm());
+        }
         log.printf("%s: loaded in %.1f s (%,.0f edges/s), %s %,d bytes%n", name, seconds,
             context.graph.edges() / seconds, peer.footprintKind(), footprint);
         if (selectedWorkloads.contains(Workload.DEEP_PAGE)) {
@@ -190,11 +211,17 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private Peer create(String name, KithPeer kith, Context context, List<String> selected) {
+  private List<String> serverJavaOptions() {
+    return serverJavaOpts.isBlank() ? List.of() : List.of(serverJavaOpts.trim().split("\\s+"));
+  }
+
+  private Peer create(String name, KithPeer kith, Context context, List<String> selected, Path dir) {
     return switch (name) {
       case "kith" -> kith;
       case "rocksdb-raw" -> new RawRocksDbPeer(kith.dataDir());
-      case "kith-http" -> new KithHttpPeer(kith, context.viewers, selected.contains("kith"));
+      case "kith-http" -> new KithHttpPeer(kith, context.viewers, selected.contains("kith"),
+          httpServer.equals("forked") ? new KithHttpPeer.Fork(serverJar, serverJavaOptions(), dir.resolve("server"))
+              : null);
       case "noop-http" -> new NoopHttpPeer(context.viewers);
       case "memory" -> new MemoryPeer();
       case "postgres" -> new PostgresPeer(pgUrl, pgUser, threads);

@@ -24,6 +24,7 @@ public final class Report {
   private final List<LoadResult> loads = new ArrayList<>();
   private final Map<String, String> settings = new LinkedHashMap<>();
   private final Instant started = Instant.now();
+  private final Map<String, String> httpServer = new LinkedHashMap<>();
 
   Report(Graph graph, BenchCommand.Sizes sizes, int threads, List<Workload> workloads) {
     this.graph = graph;
@@ -42,6 +43,16 @@ public final class Report {
 
   void addSettings(String store, String text) {
     settings.put(store, text);
+  }
+
+  /** Where kith-http's server ran (forked or in-process) and, forked, its JVM's command line, heap and GC. */
+  void httpServer(String mode, String jvm) {
+    httpServer.put("mode", mode);
+    httpServer.put("jvm", jvm);
+  }
+
+  public Map<String, String> httpServer() {
+    return Map.copyOf(httpServer);
   }
 
   public List<Result> results() {
@@ -67,6 +78,9 @@ public final class Report {
     json.put("windowMillis", sizes.window().toMillis());
     json.put("environment", BenchCommand.environment());
     json.put("settings", settings);
+    if (!httpServer.isEmpty()) {
+      json.put("kithHttpServer", httpServer);
+    }
     json.put("loads", loads);
     json.put("results", results);
     json.put("kithRatios", ratios());
@@ -104,6 +118,11 @@ public final class Report {
             + " (%.1f s for each store's first workload, for the JIT), measured window %.1f s per workload."
             + " Started %s.%n%n", graph.description, threads, sizes.warmup().toMillis() / 1e3,
         sizes.firstWarmup().toMillis() / 1e3, sizes.window().toMillis() / 1e3, started));
+    if (!httpServer.isEmpty()) {
+      md.append("kith-http's server: ").append(httpServer.get("mode").equals("forked")
+          ? "forked, in its own JVM (" + httpServer.get("jvm") + ")"
+          : "in-process, in the bench's JVM").append(".\n\n");
+    }
     md.append("| store | load s | edges/s loaded | bytes per edge | measured as |\n|---|---:|---:|---:|---|\n");
     for (LoadResult load : loads) {
       md.append(String.format(Locale.ROOT, "| %s | %.1f | %,.0f | %s | %s |%n", load.store(), load.seconds(),

@@ -8,36 +8,67 @@ import io.kith.core.spi.Session;
 import io.kith.core.spi.TokenHash;
 import io.kith.server.KithServer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real Kith server on loopback, started in this process on the data directory the {@code kith} peer loaded (or
- * one it imports), with sessions for the benchmark's viewers written straight into the store: creating a million
- * accounts over HTTP would measure Argon2, not the graph.
+ * A real Kith server on loopback over the data directory the {@code kith} peer loaded (or one it imports), with
+ * sessions for the benchmark's viewers written straight into the store before the server opens it: creating a
+ * million accounts over HTTP would measure Argon2, not the graph. The server runs either in a JVM of its own,
+ * started as {@code ./kith serve} starts it ({@code forked}, as users run it), or in this process
+ * ({@code in-process}, sharing the client's heap, JIT and cores).
  */
 public final class KithHttpPeer extends HttpPeer {
+  /** How the forked server is started: the runnable jar (null: this JVM's class path) and its JVM flags. */
+  public record Fork(Path serverJar, List<String> javaOptions, Path workDir) {}
+
   private final KithPeer storage;
   private final int[] viewers;
   private final boolean alreadyLoaded;
+  private final Fork fork;
   private KithServer server;
+  private ForkedServer forked;
+  private String serverJvm = "";
 
-  public KithHttpPeer(KithPeer storage, int[] viewers, boolean alreadyLoaded) {
+  /** {@code fork} null: the server runs in this process. */
+  public KithHttpPeer(KithPeer storage, int[] viewers, boolean alreadyLoaded, Fork fork) {
     super("kith-http", new ConcurrentHashMap<>());
     this.storage = storage;
     this.viewers = viewers;
     this.alreadyLoaded = alreadyLoaded;
+    this.fork = fork;
+  }
+
+  /** {@code forked} or {@code in-process}. */
+  public String mode() {
+    return fork != null ? "forked" : "in-process";
+  }
+
+  /** The forked server's command line, heap limit and collector; empty in-process. */
+  public String serverJvm() {
+    return serverJvm;
+  }
+
+  /** The forked server, while it runs (for tests). */
+  public Optional<ForkedServer> forkedServer() {
+    return Optional.ofNullable(forked);
   }
 
   @Override
   public String settings() {
-    return "kith-server (Armeria) in-process on loopback over the kith store (sync=true), per-request access log"
-        + " off; " + super.settings();
+    String where = fork != null
+        ? "in its own JVM, started as ./kith serve starts it (" + serverJvm + ")"
+        : "in-process, in the bench's JVM (sharing its heap, JIT and cores)";
+    return "kith-server (Armeria) " + where + ", on loopback over the kith store (sync=true), per-request access"
+        + " log off; " + super.settings();
   }
 
   @Override
@@ -62,6 +93,13 @@ public final class KithHttpPeer extends HttpPeer {
       tokens.put(viewer, token);
     }
     storage.closeStore();
+    if (fork != null) {
+      // The store stays closed here: the forked server opens the same directory (RocksDB allows one opener).
+      forked = ForkedServer.start(fork.serverJar(), fork.javaOptions(), storage.dataDir(), fork.workDir());
+      serverJvm = "pid " + forked.pid() + ", " + forked.heapAndCollector() + ": " + forked.commandLine();
+      connect(forked.port());
+      return;
+    }
     storage.open();
     // One log line per request would measure the console, not the server.
     ((Logger) LoggerFactory.getLogger("kith.access")).setLevel(Level.WARN);
@@ -79,6 +117,9 @@ public final class KithHttpPeer extends HttpPeer {
     super.close();
     if (server != null) {
       server.stop();
+    }
+    if (forked != null) {
+      forked.close();
     }
     storage.closeStore();
   }
