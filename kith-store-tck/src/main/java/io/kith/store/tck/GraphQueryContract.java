@@ -1,5 +1,6 @@
 package io.kith.store.tck;
 
+import static io.kith.store.tck.PageWalks.walk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kith.core.ProfileUpdate;
@@ -9,14 +10,9 @@ import io.kith.core.query.PopularAccounts;
 import io.kith.core.query.Suggestions;
 import io.kith.core.query.Suggestions.Reason;
 import io.kith.core.query.Suggestions.Suggestion;
-import io.kith.core.spi.Edge;
-import io.kith.core.spi.EdgePage;
-import io.kith.core.spi.PageRequest;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** Known followers, mutual following, follow-back and suggestions over a real store. */
@@ -25,18 +21,6 @@ public abstract class GraphQueryContract extends StoreContract {
 
   private GraphQueries queries() {
     return new GraphQueries(store, Clock.systemUTC());
-  }
-
-  private static List<UserId> walk(Function<PageRequest, EdgePage> pages, int pageSize) {
-    List<UserId> all = new ArrayList<>();
-    EdgePage page = pages.apply(PageRequest.first(pageSize));
-    while (true) {
-      page.edges().stream().map(Edge::other).forEach(all::add);
-      if (page.next().isEmpty()) {
-        return all;
-      }
-      page = pages.apply(PageRequest.after(page.next().get(), pageSize));
-    }
   }
 
   @Test

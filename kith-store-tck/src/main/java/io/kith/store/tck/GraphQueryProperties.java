@@ -1,5 +1,7 @@
 package io.kith.store.tck;
 
+import static io.kith.store.tck.PageWalks.newestFirst;
+import static io.kith.store.tck.PageWalks.walk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,20 +13,15 @@ import io.kith.core.UserId;
 import io.kith.core.query.GraphQueries;
 import io.kith.core.query.PopularAccounts;
 import io.kith.core.query.Suggestions;
-import io.kith.core.spi.Edge;
-import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.KithStore;
 import io.kith.core.spi.PageRequest;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -97,27 +94,6 @@ public abstract class GraphQueryProperties {
     return new Built(ids, follows, blocks, mutes, hidden);
   }
 
-  private static List<UserId> walk(Function<PageRequest, EdgePage> pages, int pageSize) {
-    List<UserId> all = new ArrayList<>();
-    EdgePage page = pages.apply(PageRequest.first(pageSize));
-    for (int guard = 0; guard < 1_000; guard++) {
-      page.edges().stream().map(Edge::other).forEach(all::add);
-      if (page.next().isEmpty()) {
-        return all;
-      }
-      page = pages.apply(PageRequest.after(page.next().get(), pageSize));
-    }
-    throw new AssertionError("the walk did not end");
-  }
-
-  /** Brute force: the ids with their times, in list order (time desc, id desc). */
-  private static List<UserId> ordered(Map<UserId, Long> times) {
-    return times.entrySet().stream()
-        .sorted(Comparator.comparing((Map.Entry<UserId, Long> e) -> e.getValue()).reversed()
-            .thenComparing(e -> -e.getKey().value()))
-        .map(Map.Entry::getKey).toList();
-  }
-
   @Property(tries = 60)
   void setQueriesEqualBruteForce(@ForAll("graphs") Graph graph, @ForAll @IntRange(min = 1, max = 4) int pageSize,
                                  @ForAll @IntRange(min = 0, max = USERS - 1) int a,
@@ -145,10 +121,10 @@ public abstract class GraphQueryProperties {
       }
     }
 
-    assertThat(walk(r -> queries.followBack(viewer, r), pageSize)).isEqualTo(ordered(followBack));
+    assertThat(walk(r -> queries.followBack(viewer, r), pageSize)).isEqualTo(newestFirst(followBack));
     if (!viewer.equals(other)) {
       assertThat(walk(r -> queries.mutualFollowing(Optional.empty(), viewer, other, r), pageSize))
-          .isEqualTo(ordered(mutual));
+          .isEqualTo(newestFirst(mutual));
     }
     if (built.blocks().contains(List.of(other, viewer))) { // to the viewer, other does not exist
       assertThatThrownBy(() -> queries.knownFollowers(viewer, other, PageRequest.first(pageSize)))
@@ -156,7 +132,7 @@ public abstract class GraphQueryProperties {
       assertThat(queries.knownFollowersSummary(viewer, other)).isEmpty();
       return;
     }
-    assertThat(walk(r -> queries.knownFollowers(viewer, other, r), pageSize)).isEqualTo(ordered(known));
+    assertThat(walk(r -> queries.knownFollowers(viewer, other, r), pageSize)).isEqualTo(newestFirst(known));
     if (!viewer.equals(other)) {
       assertThat(queries.knownFollowersSummary(viewer, other).orElseThrow().count()).isEqualTo(known.size());
     }

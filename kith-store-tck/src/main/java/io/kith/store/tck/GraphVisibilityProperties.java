@@ -1,5 +1,7 @@
 package io.kith.store.tck;
 
+import static io.kith.store.tck.PageWalks.newestFirst;
+import static io.kith.store.tck.PageWalks.walk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kith.core.ErrorCode;
@@ -14,7 +16,6 @@ import io.kith.core.query.PopularAccounts;
 import io.kith.core.query.Suggestions;
 import io.kith.core.query.Suggestions.Reason;
 import io.kith.core.query.Suggestions.Suggestion;
-import io.kith.core.spi.Edge;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.FollowOutcome;
 import io.kith.core.spi.KithStore;
@@ -220,27 +221,6 @@ public abstract class GraphVisibilityProperties {
     return new Built(ids, follows, requests, blocks, mutes, settings, dismissed);
   }
 
-  private static List<UserId> walk(Function<PageRequest, EdgePage> pages, int pageSize) {
-    List<UserId> all = new ArrayList<>();
-    EdgePage page = pages.apply(PageRequest.first(pageSize));
-    for (int guard = 0; guard < 1_000; guard++) {
-      page.edges().stream().map(Edge::other).forEach(all::add);
-      if (page.next().isEmpty()) {
-        return all;
-      }
-      page = pages.apply(PageRequest.after(page.next().get(), pageSize));
-    }
-    throw new AssertionError("the walk did not end");
-  }
-
-  /** The ids with their times, in list order (time desc, id desc). */
-  private static List<UserId> ordered(Map<UserId, Long> times) {
-    return times.entrySet().stream()
-        .sorted(Comparator.comparing((Map.Entry<UserId, Long> e) -> e.getValue()).reversed()
-            .thenComparing(e -> -e.getKey().value()))
-        .map(Map.Entry::getKey).toList();
-  }
-
   /** The answer of a query that may be refused: the ids, or the refusal's code (and field). */
   private static Object answer(Function<PageRequest, EdgePage> pages, int pageSize) {
     try {
@@ -311,7 +291,7 @@ public abstract class GraphVisibilityProperties {
     Map<UserId, Long> followings = new HashMap<>();
     built.ids().stream().filter(f -> built.follows(viewer, f))
         .forEach(f -> followings.put(f, built.follows().get(List.of(viewer, f))));
-    for (UserId f : ordered(followings)) {
+    for (UserId f : newestFirst(followings)) {
       if (built.mutes().contains(List.of(viewer, f))) {
         continue;
       }
@@ -343,7 +323,7 @@ public abstract class GraphVisibilityProperties {
         followers.put(x, built.follows().get(List.of(x, viewer)));
       }
     }
-    ordered(followers).forEach(x -> expected.add(new Suggestion(x, Reason.FOLLOWS_YOU, 1, List.of())));
+    newestFirst(followers).forEach(x -> expected.add(new Suggestion(x, Reason.FOLLOWS_YOU, 1, List.of())));
     assertThat(answer).as("suggestions for %s", viewer).isEqualTo(expected);
     return expected;
   }
@@ -359,7 +339,7 @@ public abstract class GraphVisibilityProperties {
       assertThat(built.followVisible(Optional.of(viewer), x, viewer)).as("follow-back of %s names %s", viewer, x)
           .isTrue();
     }
-    assertThat(answer).as("follow-back of %s", viewer).isEqualTo(ordered(expected));
+    assertThat(answer).as("follow-back of %s", viewer).isEqualTo(newestFirst(expected));
   }
 
   private void checkKnownFollowers(Built built, UserId viewer, UserId target, Object answer,
@@ -394,7 +374,7 @@ public abstract class GraphVisibilityProperties {
           known.put(x, built.follows().get(List.of(x, target)));
         }
       }
-      List<UserId> list = ordered(known);
+      List<UserId> list = newestFirst(known);
       expected = list;
       expectedSummary = viewer.equals(target) ? Optional.empty()
           : Optional.of(new KnownFollowers(list.size(), list.subList(0, Math.min(3, list.size()))));
@@ -433,7 +413,7 @@ public abstract class GraphVisibilityProperties {
           both.put(x, built.follows().get(List.of(user, x)));
         }
       }
-      expected = ordered(both);
+      expected = newestFirst(both);
     }
     assertThat(answer).as("mutual following of %s and %s for %s", user, with, viewer).isEqualTo(expected);
     if (expected instanceof List<?> list && !list.isEmpty()) {
