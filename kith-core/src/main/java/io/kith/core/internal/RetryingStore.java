@@ -291,6 +291,11 @@ public final class RetryingStore implements KithStore {
   }
 
   @Override
+  public Map<UserId, Counts> scanCounts(List<UserId> ids) {
+    return call(() -> delegate.scanCounts(ids));
+  }
+
+  @Override
   public List<Relationship> relationships(UserId viewer, List<UserId> others, Instant now) {
     return call(() -> delegate.relationships(viewer, others, now));
   }

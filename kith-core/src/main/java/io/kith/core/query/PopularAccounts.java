@@ -57,7 +57,7 @@ public final class PopularAccounts {
         break;
       }
       List<UserId> candidates = users.stream().filter(u -> u.discoverable() && !u.isPrivate()).map(User::id).toList();
-      Map<UserId, Counts> counts = store.counts(candidates);
+      Map<UserId, Counts> counts = store.scanCounts(candidates);
       for (UserId id : candidates) {
         long followers = counts.get(id).followers();
         if (followers == 0) {

@@ -49,7 +49,10 @@ public interface KithStore extends AutoCloseable {
   /** The users among {@code ids} that exist, in the order asked (duplicates kept). */
   List<User> users(List<UserId> ids);
 
-  /** All users in id order, after {@code after} (exclusive); for exports, audits and invariant checks. */
+  /**
+   * All users in id order, after {@code after} (exclusive); for exports, audits, rankings and invariant checks. A
+   * scan must not fill the store's caches: it would evict what requests read.
+   */
   List<User> scanUsers(Optional<UserId> after, int limit);
 
   /**
@@ -124,6 +127,14 @@ public interface KithStore extends AutoCloseable {
 
   /** Counts for each of {@code ids}. */
   Map<UserId, Counts> counts(List<UserId> ids);
+
+  /**
+   * The same answer as {@link #counts(List)}, for a scan over many users (the popular-accounts ranking reads every
+   * user's counts): read without filling the store's caches, so a background scan never evicts what requests read.
+   */
+  default Map<UserId, Counts> scanCounts(List<UserId> ids) {
+    return counts(ids);
+  }
 
   /**
    * How many follow requests {@code id} has sent that are still pending (the size of its {@link

@@ -200,6 +200,11 @@ public final class FaultyStore implements KithStore {
   }
 
   @Override
+  public Map<UserId, Counts> scanCounts(List<UserId> ids) {
+    return read("scanCounts", () -> delegate.scanCounts(ids));
+  }
+
+  @Override
   public List<Relationship> relationships(UserId viewer, List<UserId> others, Instant now) {
     return read("relationships", () -> delegate.relationships(viewer, others, now));
   }

@@ -207,6 +207,7 @@ public abstract class FollowContract extends StoreContract {
       assertThat(counts.get(user)).isEqualTo(store.counts(user));
     }
     assertThat(counts.get(users.getFirst())).isEqualTo(new Counts(4, 4, 4));
+    assertThat(store.scanCounts(users)).isEqualTo(counts);
   }
 
   @Test

@@ -123,6 +123,15 @@ final class RelationCache {
     }
   }
 
+  /** How many users' counts the cache holds now (for tests). */
+  long cachedCounts() {
+    if (counts == null) {
+      return 0;
+    }
+    counts.cleanUp();
+    return counts.estimatedSize();
+  }
+
   void clear() {
     if (cache != null) {
       cache.invalidateAll();

@@ -84,6 +84,9 @@ public final class RocksDbStore extends AbstractKithStore {
   private final EdgeWriter edges;
   private final RelationCache relationCache;
   private final UserCache userCache;
+  /** Reads for requests, and reads for scans over every user, which must not evict what requests read. */
+  private final ReadOptions read;
+  private final ReadOptions scan;
   private final Statistics statistics;
   /** Read-held by every call, write-held by close: RocksDB's native handles must not close under a running call. */
   private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -99,6 +102,8 @@ public final class RocksDbStore extends AbstractKithStore {
       families.put(family, family.handle(handles));
     }
     this.writeOptions = new WriteOptions().setSync(sync);
+    this.read = new ReadOptions();
+    this.scan = new ReadOptions().setFillCache(false);
     this.relationCache = RelationCache.create(db, families, relationCacheMb << 20);
     this.userCache = UserCache.create(userCacheMb << 20);
     this.edges = new EdgeWriter(db, families, writeOptions, locks, relationCache);
@@ -144,6 +149,11 @@ public final class RocksDbStore extends AbstractKithStore {
     store.resumePendingApprovals();
     log.info("Opened RocksDB store at {} (sync={})", settings.path(), settings.sync());
     return store;
+  }
+
+  /** How many users' counts the relation cache holds (for tests: scans must not fill it). */
+  long cachedCounts() {
+    return relationCache.cachedCounts();
   }
 
   /**
@@ -239,7 +249,7 @@ public final class RocksDbStore extends AbstractKithStore {
     }
     return guarded("scan users", () -> {
       List<User> found = new ArrayList<>(Math.min(limit, 1024));
-      try (RocksIterator it = db.newIterator(cf(USERS))) {
+      try (RocksIterator it = db.newIterator(cf(USERS), scan)) {
         if (after.isPresent()) {
           byte[] from = Keys.id(after.get());
           it.seek(from);
@@ -397,22 +407,33 @@ public final class RocksDbStore extends AbstractKithStore {
         }
         return counts;
       }
-      List<byte[]> keys = new ArrayList<>(ids.size() * 3);
-      for (UserId id : ids) {
-        keys.add(Keys.counter(id, Keys.FOLLOWERS));
-        keys.add(Keys.counter(id, Keys.FOLLOWING));
-        keys.add(Keys.counter(id, Keys.FRIENDS));
-      }
-      List<byte[]> values = db.multiGetAsList(Collections.nCopies(keys.size(), cf(COUNTS)), keys);
-      Map<UserId, Counts> counts = new LinkedHashMap<>();
-      for (int i = 0; i < ids.size(); i++) {
-        counts.put(ids.get(i), new Counts(
-            Keys.counterValue(values.get(3 * i)),
-            Keys.counterValue(values.get(3 * i + 1)),
-            Keys.counterValue(values.get(3 * i + 2))));
-      }
-      return counts;
+      return readCounts(ids, read);
     });
+  }
+
+  @Override
+  public Map<UserId, Counts> scanCounts(List<UserId> ids) {
+    // Past the relation cache and the block cache: current (the caches only ever hold what RocksDB holds) and
+    // leaves what requests read where it is.
+    return guarded("scan counts", () -> readCounts(ids, scan));
+  }
+
+  private Map<UserId, Counts> readCounts(List<UserId> ids, ReadOptions options) throws RocksDBException {
+    List<byte[]> keys = new ArrayList<>(ids.size() * 3);
+    for (UserId id : ids) {
+      keys.add(Keys.counter(id, Keys.FOLLOWERS));
+      keys.add(Keys.counter(id, Keys.FOLLOWING));
+      keys.add(Keys.counter(id, Keys.FRIENDS));
+    }
+    List<byte[]> values = db.multiGetAsList(options, Collections.nCopies(keys.size(), cf(COUNTS)), keys);
+    Map<UserId, Counts> counts = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      counts.put(ids.get(i), new Counts(
+          Keys.counterValue(values.get(3 * i)),
+          Keys.counterValue(values.get(3 * i + 1)),
+          Keys.counterValue(values.get(3 * i + 2))));
+    }
+    return counts;
   }
 
   @Override
@@ -838,6 +859,8 @@ public final class RocksDbStore extends AbstractKithStore {
         log.warn("Closing RocksDB reported an error", e);
       }
       writeOptions.close();
+      read.close();
+      scan.close();
       closeAll(resources);
       log.info("Closed RocksDB store");
     } finally {
