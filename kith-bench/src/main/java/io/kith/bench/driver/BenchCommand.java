@@ -196,8 +196,12 @@ public final class BenchCommand implements Callable<Integer> {
             }
           }
           // A store's first workload also warms up its code: the JIT compiles each store's path (an HTTP server
-          // and client, a JDBC driver...) for many seconds, and a store measured cold would pay for it alone.
-          Duration warmup = first ? sizes.firstWarmup() : sizes.warmup();
+          // and client, a JDBC driver...) for many seconds, and a store measured cold would pay for it alone. A
+          // forked server is a fresh JVM whose every route is cold (in-process, the kith peer's run compiled the
+          // store's code): each of its workloads warms up that long, as a server in production has long been warm.
+          boolean coldServer = peer instanceof KithHttpPeer http && http.mode().equals("forked")
+              && workload != Workload.CHECKS_HALF_PEAK;
+          Duration warmup = first || coldServer ? sizes.firstWarmup() : sizes.warmup();
           first = false;
           Result result = LoadRunner.run(peer, workload, context, threads, warmup, sizes.window(), seed, rate);
           report.add(result);

@@ -160,6 +160,11 @@ public final class RetryingStore implements KithStore {
   }
 
   @Override
+  public List<UserId> existingUsers(List<UserId> ids) {
+    return call(() -> delegate.existingUsers(ids));
+  }
+
+  @Override
   public List<User> scanUsers(Optional<UserId> after, int limit) {
     return call(() -> delegate.scanUsers(after, limit));
   }

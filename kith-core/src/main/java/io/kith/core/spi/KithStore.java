@@ -50,6 +50,15 @@ public interface KithStore extends AutoCloseable {
   List<User> users(List<UserId> ids);
 
   /**
+   * The ids among {@code ids} whose users exist, in the order asked (duplicates kept): {@link #users} without the
+   * records, for checks that need only existence (which authors a relationship batch answers for, whether a
+   * token's account still exists). A store may answer it from memory.
+   */
+  default List<UserId> existingUsers(List<UserId> ids) {
+    return users(ids).stream().map(User::id).toList();
+  }
+
+  /**
    * All users in id order, after {@code after} (exclusive); for exports, audits, rankings and invariant checks. A
    * scan must not fill the store's caches: it would evict what requests read.
    */

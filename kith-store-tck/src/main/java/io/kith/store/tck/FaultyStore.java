@@ -125,6 +125,11 @@ public final class FaultyStore implements KithStore {
   }
 
   @Override
+  public List<UserId> existingUsers(List<UserId> ids) {
+    return read("existingUsers", () -> delegate.existingUsers(ids));
+  }
+
+  @Override
   public List<User> scanUsers(Optional<UserId> after, int limit) {
     return read("scanUsers", () -> delegate.scanUsers(after, limit));
   }

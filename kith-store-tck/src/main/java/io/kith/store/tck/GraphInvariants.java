@@ -46,6 +46,9 @@ public final class GraphInvariants {
         live.add(id);
       }
     }
+    List<UserId> asked = List.copyOf(users);
+    assertThat(store.existingUsers(asked)).as("existence checks agree with the user records")
+        .containsExactlyElementsOf(asked.stream().filter(live::contains).toList());
     Map<UserId, Lists> lists = new HashMap<>();
     for (UserId id : users) {
       Lists of = new Lists(readAll(store, EdgeList.FOLLOWING, id), readAll(store, EdgeList.FOLLOWERS, id),

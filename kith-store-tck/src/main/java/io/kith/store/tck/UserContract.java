@@ -209,6 +209,20 @@ public abstract class UserContract extends StoreContract {
   }
 
   @Test
+  void existenceChecksFollowCreatesDeletesAndRestarts() {
+    User a = newUser();
+    User b = newUser();
+    UserId unknown = unsavedUser("not_saved_either").id();
+    assertThat(store.existingUsers(List.of(b.id(), unknown, a.id(), b.id()))).containsExactly(b.id(), a.id(), b.id());
+
+    store.deleteUser(a.id());
+    assertThat(store.existingUsers(List.of(a.id(), b.id()))).containsExactly(b.id());
+    restart();
+    assertThat(store.existingUsers(List.of(a.id(), b.id(), unknown))).containsExactly(b.id());
+    assertThat(store.existingUsers(List.of())).isEmpty();
+  }
+
+  @Test
   void deletingAUserFreesItsHandle() {
     User alice = newUser("alice");
 

@@ -48,18 +48,37 @@ final class VisibleUsers {
     if (viewer.isEmpty() || users.isEmpty()) {
       return users;
     }
+    Set<UserId> blockers = blockers(viewer.get(), users.stream().map(User::id).toList());
+    return blockers.isEmpty() ? users : users.stream().filter(u -> !blockers.contains(u.id())).toList();
+  }
+
+  /**
+   * {@link #batch} for answers that need only the ids (relationships): existence is checked without reading the
+   * records, which a store may answer from memory.
+   */
+  List<UserId> batchIds(List<UserId> ids, UserId viewer) {
+    List<UserId> existing = store.existingUsers(ids);
+    if (existing.isEmpty()) {
+      return existing;
+    }
+    Set<UserId> blockers = blockers(viewer, existing);
+    return blockers.isEmpty() ? existing : existing.stream().filter(id -> !blockers.contains(id)).toList();
+  }
+
+  /** The users among {@code ids} that block the viewer. */
+  private Set<UserId> blockers(UserId viewer, List<UserId> ids) {
     // Blocks are rare: one cheap read finds any, and only those few are read again to tell the direction.
-    List<UserId> blocked = List.copyOf(store.blockedEitherWay(viewer.get(), users.stream().map(User::id).toList()));
+    List<UserId> blocked = List.copyOf(store.blockedEitherWay(viewer, ids));
     if (blocked.isEmpty()) {
-      return users;
+      return Set.of();
     }
     Set<UserId> blockers = new HashSet<>();
-    for (Relationship relationship : store.relationships(viewer.get(), blocked, clock.instant())) {
+    for (Relationship relationship : store.relationships(viewer, blocked, clock.instant())) {
       if (!Visibility.canSeeUser(Optional.of(relationship))) {
         blockers.add(relationship.other());
       }
     }
-    return blockers.isEmpty() ? users : users.stream().filter(u -> !blockers.contains(u.id())).toList();
+    return blockers;
   }
 
   private Optional<Seen> seenBy(User user, Optional<UserId> viewer) {

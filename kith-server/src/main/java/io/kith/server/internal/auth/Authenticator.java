@@ -9,6 +9,7 @@ import io.kith.core.spi.KithStore;
 import io.kith.core.spi.Session;
 import io.kith.core.spi.TokenHash;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,7 +71,7 @@ public final class Authenticator {
     if (session.isExpired(clock.instant())) {
       throw unauthenticated("the bearer token has expired; log in again");
     }
-    if (store.user(session.userId()).isEmpty()) {
+    if (store.existingUsers(List.of(session.userId())).isEmpty()) {
       throw unauthenticated("the bearer token's account no longer exists");
     }
     return new Caller(session.userId(), hash);

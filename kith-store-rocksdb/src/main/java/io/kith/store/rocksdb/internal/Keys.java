@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Key encodings. Numbers are big-endian so RocksDB's bytewise order is numeric order; list keys store
@@ -71,6 +72,11 @@ final class Keys {
   /** The exclusive upper bound of one owner's list: the next owner's prefix. */
   static byte[] listUpperBound(UserId owner) {
     return ByteBuffer.allocate(ID).putLong(owner.value() + 1).array();
+  }
+
+  /** Whether {@code key} begins with {@code prefix}. */
+  static boolean hasPrefix(byte[] key, byte[] prefix) {
+    return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   static byte[] counter(UserId id, byte kind) {
