@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -117,6 +119,59 @@ class RocksDbRelationCacheTest extends StoreContract {
                     .as("%s no longer mutes %s", writer, target).isFalse();
               }
             }
+          }
+          return null;
+        }));
+      }
+      for (Future<?> write : writes) {
+        write.get(2, TimeUnit.MINUTES);
+      }
+      writing.set(false);
+      for (Future<?> reader : readers) {
+        reader.get(1, TimeUnit.MINUTES);
+      }
+    } finally {
+      writing.set(false);
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void batchCountsSeeEveryAcknowledgedWriteWhileOtherThreadsFillTheSameEntries() throws Exception {
+    List<UserId> targets = newUsers(5);
+    List<UserId> writers = newUsers(4);
+    List<UserId> everyone = new ArrayList<>(targets);
+    everyone.addAll(writers);
+    ExecutorService pool = Executors.newFixedThreadPool(writers.size() + 2);
+    AtomicBoolean writing = new AtomicBoolean(true);
+    try {
+      List<Future<?>> readers = new ArrayList<>();
+      for (int r = 0; r < 2; r++) {
+        // Batch reads of everyone's counts keep filling the cache with what they read, racing the writers.
+        readers.add(pool.submit(() -> {
+          while (writing.get()) {
+            store.counts(everyone);
+          }
+          return null;
+        }));
+      }
+      List<Future<?>> writes = new ArrayList<>();
+      for (UserId writer : writers) {
+        writes.add(pool.submit(() -> {
+          Random random = new Random(writer.value());
+          Set<UserId> following = new HashSet<>();
+          for (int i = 0; i < 400; i++) {
+            UserId target = targets.get(random.nextInt(targets.size()));
+            if (random.nextBoolean()) {
+              store.follow(writer, target, Instant.now());
+              following.add(target);
+            } else {
+              store.unfollow(writer, target);
+              following.remove(target);
+            }
+            // Only this writer changes its own following count: a batch read must show it at once.
+            assertThat(store.counts(everyone).get(writer).following()).as("%s follows", writer)
+                .isEqualTo(following.size());
           }
           return null;
         }));

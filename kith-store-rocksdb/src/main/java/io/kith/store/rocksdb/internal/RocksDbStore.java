@@ -430,9 +430,10 @@ public final class RocksDbStore extends AbstractKithStore {
   public Map<UserId, Counts> counts(List<UserId> ids) {
     return guarded("get counts", () -> {
       if (relationCache.enabled()) {
+        Counts[] found = relationCache.counts(ids);
         Map<UserId, Counts> counts = new LinkedHashMap<>();
-        for (UserId id : ids) {
-          counts.put(id, relationCache.counts(id));
+        for (int i = 0; i < found.length; i++) {
+          counts.put(ids.get(i), found[i]);
         }
         return counts;
       }
