@@ -27,6 +27,9 @@ import io.kith.core.ProfileUpdate;
 import io.kith.core.Relationship;
 import io.kith.core.User;
 import io.kith.core.UserId;
+import io.kith.core.relation.pair.Outcome;
+import io.kith.core.relation.pair.PairCommand;
+import io.kith.core.relation.pair.Verb;
 import io.kith.core.spi.AbstractKithStore;
 import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
@@ -373,45 +376,51 @@ public final class RocksDbStore extends AbstractKithStore {
 
   @Override
   protected FollowOutcome followDistinct(UserId follower, UserId followee, Instant at, List<WindowCharge> charges) {
-    return guarded("follow", () -> edges.follow(follower, followee, at, charges));
+    return change("follow", PairCommand.of(Verb.FOLLOW, follower, followee, at), charges).followOutcome();
   }
 
   @Override
   protected boolean unfollowDistinct(UserId follower, UserId followee) {
-    return guarded("unfollow", () -> edges.unfollow(follower, followee));
+    return change("unfollow", PairCommand.of(Verb.UNFOLLOW, follower, followee)) == Outcome.CHANGED;
   }
 
   @Override
   protected boolean acceptRequestDistinct(UserId owner, UserId requester, Instant at) {
-    return guarded("accept request", () -> edges.acceptRequest(owner, requester, at));
+    return change("accept request", PairCommand.of(Verb.ACCEPT, owner, requester, at)) == Outcome.CHANGED;
   }
 
   @Override
   protected boolean rejectRequestDistinct(UserId owner, UserId requester) {
-    return guarded("reject request", () -> edges.rejectRequest(owner, requester));
+    return change("reject request", PairCommand.of(Verb.REJECT, owner, requester)) == Outcome.CHANGED;
   }
 
   @Override
   protected boolean blockDistinct(UserId blocker, UserId blocked, Instant at) {
-    return guarded("block", () -> edges.block(blocker, blocked, at));
+    return change("block", PairCommand.of(Verb.BLOCK, blocker, blocked, at)) == Outcome.CHANGED;
   }
 
   @Override
   protected boolean unblockDistinct(UserId blocker, UserId blocked) {
-    return guarded("unblock", () -> edges.unblock(blocker, blocked));
+    return change("unblock", PairCommand.of(Verb.UNBLOCK, blocker, blocked)) == Outcome.CHANGED;
   }
 
   @Override
   protected void muteDistinct(UserId muter, UserId muted, Instant at, Instant expiresAt) {
-    guarded("mute", () -> {
-      edges.mute(muter, muted, at, expiresAt);
-      return null;
-    });
+    change("mute", PairCommand.mute(muter, muted, at, expiresAt));
   }
 
   @Override
   protected boolean unmuteDistinct(UserId muter, UserId muted) {
-    return guarded("unmute", () -> edges.unmute(muter, muted));
+    return change("unmute", PairCommand.of(Verb.UNMUTE, muter, muted)) == Outcome.CHANGED;
+  }
+
+  /** Applies one verb to its pair as kith-core's rules decide it (EdgeWriter); its outcome. */
+  private Outcome change(String operation, PairCommand command) {
+    return change(operation, command, List.of());
+  }
+
+  private Outcome change(String operation, PairCommand command, List<WindowCharge> charges) {
+    return guarded(operation, () -> edges.apply(command, charges).outcome());
   }
 
   @Override
