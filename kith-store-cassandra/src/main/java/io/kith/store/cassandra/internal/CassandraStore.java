@@ -13,6 +13,10 @@ import io.kith.core.ProfileUpdate;
 import io.kith.core.Relationship;
 import io.kith.core.User;
 import io.kith.core.UserId;
+import io.kith.core.relation.pair.Outcome;
+import io.kith.core.relation.pair.PairCommand;
+import io.kith.core.relation.pair.Transitions;
+import io.kith.core.relation.pair.Verb;
 import io.kith.core.spi.Edge;
 import io.kith.core.spi.AbstractKithStore;
 import io.kith.core.spi.EdgeList;
@@ -311,7 +315,8 @@ public final class CassandraStore extends AbstractKithStore {
    */
   @Override
   protected FollowOutcome followDistinct(UserId follower, UserId followee, Instant at, List<WindowCharge> charges) {
-    FollowOutcome outcome = guarded("follow", () -> relations.follow(follower, followee, at.toEpochMilli()));
+    FollowOutcome outcome = guarded("follow",
+        () -> relations.apply(PairCommand.of(Verb.FOLLOW, follower, followee, at)).followOutcome());
     if (outcome == FollowOutcome.CREATED || outcome == FollowOutcome.REQUESTED) {
       for (WindowCharge charge : charges) {
         addToWindow(charge.limiter(), charge.subject(), charge.bucket(), charge.delta());
@@ -322,40 +327,42 @@ public final class CassandraStore extends AbstractKithStore {
 
   @Override
   protected boolean unfollowDistinct(UserId follower, UserId followee) {
-    return guarded("unfollow", () -> relations.unfollow(follower, followee));
+    return change("unfollow", PairCommand.of(Verb.UNFOLLOW, follower, followee));
   }
 
   @Override
   protected boolean acceptRequestDistinct(UserId owner, UserId requester, Instant at) {
-    return guarded("accept request", () -> relations.accept(owner, requester, at.toEpochMilli()));
+    return change("accept request", PairCommand.of(Verb.ACCEPT, owner, requester, at));
   }
 
   @Override
   protected boolean rejectRequestDistinct(UserId owner, UserId requester) {
-    return guarded("reject request", () -> relations.reject(owner, requester));
+    return change("reject request", PairCommand.of(Verb.REJECT, owner, requester));
   }
 
   @Override
   protected boolean blockDistinct(UserId blocker, UserId blocked, Instant at) {
-    return guarded("block", () -> relations.block(blocker, blocked, at.toEpochMilli()));
+    return change("block", PairCommand.of(Verb.BLOCK, blocker, blocked, at));
   }
 
   @Override
   protected boolean unblockDistinct(UserId blocker, UserId blocked) {
-    return guarded("unblock", () -> relations.unblock(blocker, blocked));
+    return change("unblock", PairCommand.of(Verb.UNBLOCK, blocker, blocked));
   }
 
   @Override
   protected void muteDistinct(UserId muter, UserId muted, Instant at, Instant expiresAt) {
-    guarded("mute", () -> {
-      relations.mute(muter, muted, at.toEpochMilli(), expiresAt == null ? 0 : expiresAt.toEpochMilli());
-      return null;
-    });
+    change("mute", PairCommand.mute(muter, muted, at, expiresAt));
   }
 
   @Override
   protected boolean unmuteDistinct(UserId muter, UserId muted) {
-    return guarded("unmute", () -> relations.unmute(muter, muted));
+    return change("unmute", PairCommand.of(Verb.UNMUTE, muter, muted));
+  }
+
+  /** Applies one verb to its pair as kith-core's rules decide it; whether it changed the pair. */
+  private boolean change(String operation, PairCommand command) {
+    return guarded(operation, () -> relations.apply(command)) == Outcome.CHANGED;
   }
 
   @Override
@@ -375,7 +382,7 @@ public final class CassandraStore extends AbstractKithStore {
 
   @Override
   public List<Relationship> relationships(UserId viewer, List<UserId> others, Instant now) {
-    return guarded("get relationships", () -> relations.relationships(viewer, others, now.toEpochMilli()));
+    return guarded("get relationships", () -> relations.relationships(viewer, others, now));
   }
 
   public List<Instant> followTimes(List<UserId> followers, List<UserId> followees) {
@@ -522,14 +529,15 @@ public final class CassandraStore extends AbstractKithStore {
         if (chunk.edges().equals(firstOfPass)) {
           // A whole pass left these entries in place: no pair row stands behind them (never expected). Drop them
           // rather than loop.
-          lists.apply(strayEntries(kind, owner, chunk.edges()), System.currentTimeMillis() * 1000);
+          lists.removeStray(kind, owner, chunk.edges(), System.currentTimeMillis() * 1000);
           firstOfPass = null;
           continue;
         }
         firstOfPass = chunk.edges();
       }
       for (Edge edge : chunk.edges()) {
-        pairs.change(owner, edge.other(), (state, both) -> state);
+        // Settling is the whole change: the deletion or the switch to public is in the accounts already.
+        pairs.change(owner, edge.other(), (state, accounts) -> Transitions.settle(state, accounts, Instant.now()));
       }
       after = chunk.next();
     }
@@ -542,14 +550,6 @@ public final class CassandraStore extends AbstractKithStore {
     }
     Optional<UserRows.Stored> user = users.read(owner);
     return user.isPresent() && !user.get().user().isPrivate();
-  }
-
-  private static Effects strayEntries(ListKind kind, UserId owner, List<Edge> chunk) {
-    Effects effects = new Effects(new ArrayList<>(), new ArrayList<>(), new java.util.LinkedHashMap<>());
-    for (Edge edge : chunk) {
-      effects.deletes().add(new Effects.Entry(kind, owner, edge.at().toEpochMilli(), edge.other()));
-    }
-    return effects;
   }
 
   /** Turns every pending request to {@code owner} (public now) into a follow, chunk by chunk. */

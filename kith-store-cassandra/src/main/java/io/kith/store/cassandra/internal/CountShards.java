@@ -7,6 +7,8 @@ import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.kith.core.Counts;
 import io.kith.core.UserId;
+import io.kith.core.relation.pair.CountDelta;
+import io.kith.core.relation.pair.Effects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +47,7 @@ final class CountShards {
 
   /**
    * Adds each user's delta once for operation {@code op}; the users' shards are written concurrently. A delta is
-   * indexed like {@link Effects}: followers, following, friends, outgoing requests.
+   * indexed as the shards' columns: followers, following, friends, outgoing requests ({@link #deltas}).
    */
   void addAll(Map<UserId, long[]> deltas, UUID op) {
     List<CompletableFuture<Void>> writes = new ArrayList<>(deltas.size());
@@ -53,6 +55,28 @@ final class CountShards {
     for (CompletableFuture<Void> write : writes) {
       write.join();
     }
+  }
+
+  /**
+   * A change's count deltas per user, indexed followers, following, friends, outgoing requests; users whose counts
+   * do not move are left out. Incoming requests are not counted (the list's size is their count).
+   */
+  static Map<UserId, long[]> deltas(Effects effects) {
+    Map<UserId, long[]> deltas = new LinkedHashMap<>();
+    for (CountDelta delta : effects.counts()) {
+      int column = switch (delta.counter()) {
+        case FOLLOWERS -> 0;
+        case FOLLOWING -> 1;
+        case FRIENDS -> 2;
+        case REQUESTS_OUT -> 3;
+        case REQUESTS_IN -> -1;
+      };
+      if (column >= 0) {
+        deltas.computeIfAbsent(delta.user(), user -> new long[4])[column] += delta.delta();
+      }
+    }
+    deltas.values().removeIf(d -> d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0);
+    return deltas;
   }
 
   private CompletableFuture<Void> addAsync(UserId user, UUID op, long[] delta) {

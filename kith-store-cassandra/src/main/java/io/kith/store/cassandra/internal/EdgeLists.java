@@ -3,6 +3,8 @@ package io.kith.store.cassandra.internal;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.kith.core.UserId;
+import io.kith.core.relation.pair.Effects;
+import io.kith.core.relation.pair.ListEntry;
 import io.kith.core.spi.Edge;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.PageRequest;
@@ -34,25 +36,36 @@ final class EdgeLists {
    * Writes a change's entries in one logged batch, at the change's write timestamp: a late repeat of an older
    * change carries an older timestamp and so can never undo a newer one.
    */
-  void apply(Effects effects, long timestampMicros) {
-    applyAsync(effects, timestampMicros).join();
-  }
-
   CompletableFuture<Void> applyAsync(Effects effects, long timestampMicros) {
     List<BoundStatement> writes = new ArrayList<>();
-    for (Effects.Entry entry : effects.deletes()) {
-      writes.add(cql.bind("DELETE FROM $.edges USING TIMESTAMP ? WHERE owner = ? AND list = ? AND bucket = ?"
-              + " AND at = ? AND other = ?", timestampMicros, entry.owner().value(), entry.kind().code,
-          bucket(entry.at()), entry.at(), entry.other().value()));
+    for (ListEntry entry : effects.removed()) {
+      writes.add(delete(ListKind.of(entry.list()), entry.owner(), entry.at().toEpochMilli(), entry.other(),
+          timestampMicros));
     }
-    for (Effects.Entry entry : effects.puts()) {
+    for (ListEntry entry : effects.added()) {
+      ListKind kind = ListKind.of(entry.list());
+      long at = entry.at().toEpochMilli();
       writes.add(cql.bind("INSERT INTO $.edges (owner, list, bucket, at, other) VALUES (?, ?, ?, ?, ?)"
-              + " USING TIMESTAMP ?", entry.owner().value(), entry.kind().code, bucket(entry.at()), entry.at(),
-          entry.other().value(), timestampMicros));
+              + " USING TIMESTAMP ?", entry.owner().value(), kind.code, bucket(at), at, entry.other().value(),
+          timestampMicros));
       writes.add(cql.bind("INSERT INTO $.edge_buckets (owner, list, bucket) VALUES (?, ?, ?)",
-          entry.owner().value(), entry.kind().code, bucket(entry.at())));
+          entry.owner().value(), kind.code, bucket(at)));
     }
     return cql.loggedAsync(writes);
+  }
+
+  /** Deletes entries of {@code owner}'s list that no pair row stands behind (never expected), in one batch. */
+  void removeStray(ListKind kind, UserId owner, List<Edge> entries, long timestampMicros) {
+    List<BoundStatement> writes = new ArrayList<>();
+    for (Edge entry : entries) {
+      writes.add(delete(kind, owner, entry.at().toEpochMilli(), entry.other(), timestampMicros));
+    }
+    cql.loggedAsync(writes).join();
+  }
+
+  private BoundStatement delete(ListKind kind, UserId owner, long at, UserId other, long timestampMicros) {
+    return cql.bind("DELETE FROM $.edges USING TIMESTAMP ? WHERE owner = ? AND list = ? AND bucket = ?"
+        + " AND at = ? AND other = ?", timestampMicros, owner.value(), kind.code, bucket(at), at, other.value());
   }
 
   EdgePage page(ListKind kind, UserId owner, PageRequest request) {

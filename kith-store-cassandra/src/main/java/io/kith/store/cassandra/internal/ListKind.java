@@ -1,5 +1,6 @@
 package io.kith.store.cassandra.internal;
 
+import io.kith.core.relation.pair.RelationList;
 import io.kith.core.spi.EdgeList;
 
 /** The lists kept in the {@code edges} table, with their stable codes (the {@code list} column). */
@@ -22,6 +23,20 @@ enum ListKind {
       case REQUESTS_OUT -> REQUESTS_OUT;
       case BLOCKING -> BLOCKING;
       case MUTING -> MUTING;
+    };
+  }
+
+  static ListKind of(RelationList list) {
+    return switch (list) {
+      case FOLLOWERS -> FOLLOWERS;
+      case FOLLOWING -> FOLLOWING;
+      case FRIENDS -> FRIENDS;
+      case REQUESTS_IN -> REQUESTS_IN;
+      case REQUESTS_OUT -> REQUESTS_OUT;
+      case BLOCKING -> BLOCKING;
+      case BLOCKED_BY -> BLOCKED_BY;
+      case MUTING -> MUTING;
+      case MUTED_BY -> MUTED_BY;
     };
   }
 }

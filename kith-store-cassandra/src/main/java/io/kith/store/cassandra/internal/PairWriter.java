@@ -4,22 +4,32 @@ import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import io.kith.core.User;
 import io.kith.core.UserId;
+import io.kith.core.relation.pair.Account;
+import io.kith.core.relation.pair.Accounts;
+import io.kith.core.relation.pair.Change;
+import io.kith.core.relation.pair.Effects;
+import io.kith.core.relation.pair.PairState;
+import io.kith.core.relation.pair.Transitions;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 
 /**
  * Every change to a pair of users, on every Kith node alike (docs/consistency.md):
  * <ol>
  *   <li>read both users and the pair row; finish the row's pending change first, if it has one;</li>
- *   <li>compute the next state; if nothing changes, answer now;</li>
+ *   <li>let kith-core's {@link Transitions} decide the change, settled against the users just read
+ *       ({@link Transitions#settle}); if nothing changes, answer now;</li>
  *   <li>note the pair in {@code pending_pairs}, then compare-and-set the row on its {@code version} (LWT), storing
  *       the state before the change as {@code pending}: this is the commit point, and it serializes the pair across
  *       all nodes as RocksDB's pair lock does on one;</li>
- *   <li>{@link #complete}: write the derived list entries (one logged batch, at the change's timestamp), add the
- *       count deltas once per operation id, re-read both users (a deletion or a switch to public may have raced the
+ *   <li>{@link #complete}: write the change's list entries, derived from the states before and after
+ *       ({@link Effects#between}; one logged batch, at the change's timestamp), add its count deltas once per
+ *       operation id, re-read both users (a deletion or a switch to public may have raced the
  *       change and is applied to the pair now), then clear {@code pending} by compare-and-set.</li>
  * </ol>
  * Every step may be repeated by anyone who finds the row pending, so a node dying mid-change loses nothing.
@@ -28,11 +38,12 @@ final class PairWriter {
   /** Shards of the {@code pending_pairs} work list. */
   static final int PENDING_SHARDS = 16;
 
-  /** The next state of a pair, given its current state and both users (null when absent). */
-  @FunctionalInterface
-  interface Transition {
-    PairState next(PairState current, Map<UserId, User> users);
-  }
+  /**
+   * A change as it was made: {@code decided} by the verb's transition, {@code written} that change settled against
+   * the users (a deleted user's pair cleared, a request to a public account accepted), and the pair's state once
+   * every change it led to was complete.
+   */
+  record Applied(Change decided, Change written, PairState settled) {}
 
   private final Cql cql;
   private final UserRows users;
@@ -50,25 +61,26 @@ final class PairWriter {
     return cql;
   }
 
-  /** Applies {@code transition} to the pair {a, b}; returns the pair's state once the change is complete. */
-  PairState change(UserId a, UserId b, Transition transition) {
+  /** Applies the change {@code decide} makes to the pair {a, b}, given its state and both accounts. */
+  Applied change(UserId a, UserId b, BiFunction<PairState, Accounts, Change> decide) {
     while (true) {
       CompletableFuture<PairRows> pair = readAsync(a, b);
-      Map<UserId, User> both = readUsers(a, b);
+      Accounts accounts = readAccounts(a, b);
       PairRows row = pair.join();
       if (row.pendingOp() != null) {
         complete(row);
         continue;
       }
-      // Settled against the users just read: a deleted user's pairs clear, requests to public accounts follow.
-      PairState next = settle(transition.next(row.state(), both), both);
-      if (next.equals(row.state())) {
-        return row.state();
+      Change decided = decide.apply(row.state(), accounts);
+      Change change = decided.then(Transitions.settle(decided.after(), accounts, Instant.now()));
+      if (!change.changed()) {
+        return new Applied(decided, change, row.state());
       }
+      PairState next = change.after();
       UUID op = UUID.randomUUID();
       long ts = nextTimestamp(row);
       note(row.state(), op);
-      String pending = op + "|" + row.state().encode();
+      String pending = op + "|" + PairRows.encode(row.state());
       boolean applied = row.exists()
           ? cql.applied(update(next, row.version() + 1, ts, pending, row.version()))
           : cql.applied(insert(next, ts, pending));
@@ -76,7 +88,7 @@ final class PairWriter {
         unnote(row.state(), op);
         continue; // another node changed the pair first: decide again on what it wrote
       }
-      return complete(new PairRows(next, row.version() + 1, ts, op, row.state()));
+      return new Applied(decided, change, complete(new PairRows(next, row.version() + 1, ts, op, row.state())));
     }
   }
 
@@ -86,9 +98,10 @@ final class PairWriter {
       Effects effects = Effects.between(row.pendingBefore(), row.state());
       // Entries and counts are independent of each other; both must be in before the users are read again.
       CompletableFuture<Void> entries = lists.applyAsync(effects, row.timestampMicros());
-      counts.addAll(effects.deltas(), row.pendingOp());
+      counts.addAll(CountShards.deltas(effects), row.pendingOp());
       entries.join();
-      PairState settled = settle(row.state(), readUsers(row.state().lo(), row.state().hi()));
+      PairState settled = Transitions.settle(row.state(), readAccounts(row.state().lo(), row.state().hi()),
+          Instant.now()).after();
       boolean applied;
       UUID op = null;
       long ts = 0;
@@ -99,7 +112,7 @@ final class PairWriter {
         op = UUID.randomUUID();
         ts = nextTimestamp(row);
         note(row.state(), op);
-        applied = cql.applied(update(settled, row.version() + 1, ts, op + "|" + row.state().encode(),
+        applied = cql.applied(update(settled, row.version() + 1, ts, op + "|" + PairRows.encode(row.state()),
             row.version()));
       }
       if (applied) {
@@ -122,29 +135,6 @@ final class PairWriter {
     }
   }
 
-  /**
-   * The state a pair must be in given its users: nothing left if either is gone, and a request to an account that
-   * is public now becomes a follow.
-   */
-  static PairState settle(PairState state, Map<UserId, User> users) {
-    if (users.get(state.lo()) == null || users.get(state.hi()) == null) {
-      return state.cleared();
-    }
-    PairState settled = state;
-    for (int dir : new int[] {PairState.LH, PairState.HL}) {
-      if (state.request()[dir] != null && !users.get(state.to(dir)).isPrivate() && !state.blockedEitherWay()) {
-        if (settled == state) {
-          settled = state.copy();
-        }
-        settled.request()[dir] = null;
-        if (settled.follow()[dir] == null) {
-          settled.follow()[dir] = System.currentTimeMillis();
-        }
-      }
-    }
-    return settled;
-  }
-
   PairRows read(UserId a, UserId b) {
     return readAsync(a, b).join();
   }
@@ -157,6 +147,11 @@ final class PairWriter {
           Row row = rs.one();
           return row == null ? PairRows.absent(a, b) : PairRows.of(empty.lo(), empty.hi(), row);
         });
+  }
+
+  Accounts readAccounts(UserId a, UserId b) {
+    Map<UserId, User> both = readUsers(a, b);
+    return new Accounts(a, Account.of(both.get(a)), b, Account.of(both.get(b)));
   }
 
   Map<UserId, User> readUsers(UserId a, UserId b) {
@@ -212,20 +207,19 @@ final class PairWriter {
   }
 
   private BoundStatement update(PairState next, long version, long ts, String pending, long expectedVersion) {
+    Long[] c = PairRows.columns(next);
     return cql.bind("UPDATE $.pairs SET version = ?, ts = ?, follow_lh = ?, follow_hl = ?, request_lh = ?,"
             + " request_hl = ?, block_lh = ?, block_hl = ?, mute_lh = ?, mute_hl = ?, mute_lh_until = ?,"
             + " mute_hl_until = ?, pending = ? WHERE lo = ? AND hi = ? IF version = ?", version, ts,
-        next.follow()[0], next.follow()[1], next.request()[0], next.request()[1], next.block()[0], next.block()[1],
-        next.mute()[0], next.mute()[1], next.muteUntil()[0], next.muteUntil()[1], pending, next.lo().value(),
-        next.hi().value(), expectedVersion);
+        c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], pending, next.lo().value(), next.hi().value(),
+        expectedVersion);
   }
 
   private BoundStatement insert(PairState next, long ts, String pending) {
+    Long[] c = PairRows.columns(next);
     return cql.bind("INSERT INTO $.pairs (lo, hi, version, ts, follow_lh, follow_hl, request_lh, request_hl,"
             + " block_lh, block_hl, mute_lh, mute_hl, mute_lh_until, mute_hl_until, pending)"
             + " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) IF NOT EXISTS", next.lo().value(),
-        next.hi().value(), ts, next.follow()[0], next.follow()[1], next.request()[0], next.request()[1],
-        next.block()[0], next.block()[1], next.mute()[0], next.mute()[1], next.muteUntil()[0],
-        next.muteUntil()[1], pending);
+        next.hi().value(), ts, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], pending);
   }
 }
