@@ -70,6 +70,11 @@ public abstract class StoreContract {
     return new User(id, new Handle(handle), "", "", null, false, Instant.now());
   }
 
+  /** Checks the invariants over {@code ids} too after the test: users the test created other than by newUser. */
+  protected void checkInvariantsOf(UserId... ids) {
+    created.addAll(List.of(ids));
+  }
+
   protected List<UserId> createdUsers() {
     return List.copyOf(created);
   }
