@@ -6,7 +6,6 @@ import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import io.kith.core.Counts;
-import io.kith.core.ErrorCode;
 import io.kith.core.Handle;
 import io.kith.core.KithException;
 import io.kith.core.ProfileUpdate;
@@ -612,9 +611,5 @@ public final class CassandraStore extends AbstractKithStore {
       }
       throw CassandraErrors.map(operation, e);
     }
-  }
-
-  static KithException blocked() {
-    return KithException.of(ErrorCode.BLOCKED, "a block between these users forbids following");
   }
 }
