@@ -503,9 +503,15 @@ public final class RocksDbStore extends AbstractKithStore {
     if (others.isEmpty()) {
       return List.of();
     }
-    return guarded("get relationships", () -> relationCache.enabled()
-        ? cachedRelationships(viewer, others, now)
-        : readRelationships(viewer, others, now));
+    return guarded("get relationships", () -> {
+      // One pair for a viewer whose adjacency is not in memory (a follow's guard, a single card): point reads. A
+      // whole adjacency (up to four lists of thousands) would be loaded to answer one question, and a follow
+      // invalidates it right after.
+      if (!relationCache.enabled() || (others.size() == 1 && relationCache.peek(viewer) == null)) {
+        return readRelationships(viewer, others, now);
+      }
+      return cachedRelationships(viewer, others, now);
+    });
   }
 
   /**
