@@ -50,7 +50,7 @@ public final class Follow {
     Instant now = clock.instant();
     Relationship relationship = store.relationships(actor, List.of(target), now).getFirst();
     // A blocker's account must look absent to the users it blocks.
-    if (relationship.blockedBy() || store.user(target).isEmpty()) {
+    if (relationship.blockedBy() || store.existingUsers(List.of(target)).isEmpty()) {
       throw KithException.notFound("no user with id " + target);
     }
     if (relationship.blocking()) {
