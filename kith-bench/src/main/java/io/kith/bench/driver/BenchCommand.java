@@ -199,8 +199,9 @@ public final class BenchCommand implements Callable<Integer> {
           // and client, a JDBC driver...) for many seconds, and a store measured cold would pay for it alone. A
           // forked server is a fresh JVM whose every route is cold (in-process, the kith peer's run compiled the
           // store's code): each of its workloads warms up that long, as a server in production has long been warm.
-          boolean coldServer = peer instanceof KithHttpPeer http && http.mode().equals("forked")
-              && workload != Workload.CHECKS_HALF_PEAK;
+          boolean forkedServer = (peer instanceof KithHttpPeer http && http.mode().equals("forked"))
+              || (peer instanceof NoopHttpPeer noop && noop.mode().equals("forked"));
+          boolean coldServer = forkedServer && workload != Workload.CHECKS_HALF_PEAK;
           Duration warmup = first || coldServer ? sizes.firstWarmup() : sizes.warmup();
           first = false;
           Result result = LoadRunner.run(peer, workload, context, threads, warmup, sizes.window(), seed, rate);
@@ -226,7 +227,8 @@ public final class BenchCommand implements Callable<Integer> {
       case "kith-http" -> new KithHttpPeer(kith, context.viewers, selected.contains("kith"),
           httpServer.equals("forked") ? new KithHttpPeer.Fork(serverJar, serverJavaOptions(), dir.resolve("server"))
               : null);
-      case "noop-http" -> new NoopHttpPeer(context.viewers);
+      case "noop-http" -> new NoopHttpPeer(context.viewers, serverJavaOptions(),
+          httpServer.equals("forked") ? dir.resolve("noop-server") : null);
       case "memory" -> new MemoryPeer();
       case "postgres" -> new PostgresPeer(pgUrl, pgUser, threads);
       case "redis" -> new RedisPeer(redisHost, redisPort, redisDb, threads);

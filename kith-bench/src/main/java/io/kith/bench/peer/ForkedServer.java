@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * this JVM too, so a failed or interrupted bench leaves no server behind.
  */
 public final class ForkedServer implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("Kith listening on http://localhost:(\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("(?:Kith|noop-http) listening on http://localhost:(\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -89,6 +89,26 @@ public final class ForkedServer implements AutoCloseable {
     return new ForkedServer(process, log, command);
   }
 
+  /**
+   * Starts {@link NoopServerMain} in a JVM of its own (this JVM's class path), answering with the samples in
+   * {@code samplesDir}: the transport limit for a forked {@code kith-http}, in a process of its own as Kith's is.
+   */
+  public static ForkedServer startNoop(List<String> javaOptions, Path samplesDir, Path workDir)
+      throws IOException, InterruptedException {
+    Files.createDirectories(workDir);
+    List<String> command = new ArrayList<>();
+    command.add(javaExecutable());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(javaOptions);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(NoopServerMain.class.getName());
+    command.add(samplesDir.toAbsolutePath().toString());
+    Path log = workDir.resolve("noop-server.log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ForkedServer(process, log, command);
+  }
+
   /** The JDK this bench runs on: the one the launcher found for it, as for {@code ./kith serve}. */
   static String javaExecutable() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -152,12 +172,12 @@ public final class ForkedServer implements AutoCloseable {
         return Integer.parseInt(listening.group(1));
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException("kith-http: the forked server exited with " + process.exitValue()
+        throw new IllegalStateException("the forked server exited with " + process.exitValue()
             + " before listening; " + log + " ends with:\n" + tail());
       }
       Thread.sleep(50);
     }
-    throw new IllegalStateException("kith-http: the forked server did not listen within " + START_TIMEOUT
+    throw new IllegalStateException("the forked server did not listen within " + START_TIMEOUT
         + "; " + log + " ends with:\n" + tail());
   }
 

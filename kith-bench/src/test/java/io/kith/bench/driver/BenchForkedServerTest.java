@@ -22,7 +22,8 @@ import picocli.CommandLine;
  * {@code kith-http} against a real server in its own JVM ({@code --http-server forked}, the default): the workloads
  * get answers from it, the report says where it ran and with what heap, and no server process outlives the bench,
  * whether it ends well or fails. The forked server runs {@code io.kith.server.Main} from this JVM's class path
- * (kith-bench's test class path holds kith-server's classes), as the bench's jar does without {@code --server-jar}.
+ * (kith-bench's test class path holds kith-server's classes), as the bench's jar does without {@code --server-jar};
+ * {@code noop-http}'s server is forked with it, so that the transport limit runs in a JVM of its own too.
  */
 class BenchForkedServerTest {
   @TempDir
@@ -33,7 +34,7 @@ class BenchForkedServerTest {
     BenchCommand bench = new BenchCommand();
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     bench.log(new PrintStream(console, true, StandardCharsets.UTF_8));
-    int exit = new CommandLine(bench).execute("--size", "small", "--stores", "kith,kith-http",
+    int exit = new CommandLine(bench).execute("--size", "small", "--stores", "kith,kith-http,noop-http",
         "--workload", "checks,first-page,counts,follow", "--http-server", "forked", "--viewers", "200",
         "--threads", "4", "--warmup", "PT0.2S", "--duration", "PT0.4S", "--server-java-opts", "-Xmx256m",
         "--work-dir", dir.resolve("work").toString(), "--out", dir.resolve("out").toString());
@@ -44,6 +45,10 @@ class BenchForkedServerTest {
           "no kith-http result for " + workload));
       assertThat(result.errors()).as("%s: %s", workload, result.firstError()).isZero();
       assertThat(result.operations()).as("%s operations", workload).isPositive();
+      Result noop = bench.report.result("noop-http", workload).orElseThrow(() -> new AssertionError(
+          "no noop-http result for " + workload));
+      assertThat(noop.errors()).as("noop-http %s: %s", workload, noop.firstError()).isZero();
+      assertThat(noop.operations()).as("noop-http %s operations", workload).isPositive();
     }
     assertThat(bench.report.httpServer()).containsEntry("mode", "forked");
     String jvm = bench.report.httpServer().get("jvm");
@@ -53,7 +58,8 @@ class BenchForkedServerTest {
     assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).filter(ProcessHandle::isAlive))
         .as("the forked server after the bench").isEmpty();
     assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).as("child processes").isEmpty();
-    assertThat(dir.resolve("out/results.md")).content().contains("kith-http's server: forked, in its own JVM");
+    assertThat(dir.resolve("out/results.md")).content().contains("kith-http's server: forked, in its own JVM")
+        .contains("in its own JVM (", "NoopServerMain");
     assertThat(dir.resolve("out/results.json")).content().contains("\"kithHttpServer\"", "\"mode\" : \"forked\"");
   }
 
