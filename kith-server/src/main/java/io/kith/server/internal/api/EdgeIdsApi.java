@@ -1,7 +1,5 @@
 package io.kith.server.internal.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.kith.core.KithException;
 import io.kith.core.UserId;
@@ -12,7 +10,7 @@ import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.Position;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.Json;
+import io.kith.server.internal.api.wire.IdPage;
 import io.kith.server.internal.paging.QueryCursors;
 import io.kith.server.internal.paging.QueryCursors.Kind;
 import java.util.Optional;
@@ -52,16 +50,7 @@ public final class EdgeIdsApi {
       throw KithException.notFound("no user with id " + owner);
     }
     EdgePage page = api.store().edges(list, owner, new PageRequest(after, limit));
-    ObjectNode body = Json.object();
-    ArrayNode ids = body.putArray("ids");
-    for (Edge edge : page.edges()) {
-      ids.add(edge.other().toString());
-    }
-    if (page.next().isPresent()) {
-      body.put("next_cursor", QueryCursors.encode(cursorKind, owner, Optional.empty(), page.next().get()));
-    } else {
-      body.putNull("next_cursor");
-    }
-    return Responses.ok(body);
+    return Responses.ok(new IdPage(page.edges().stream().map(Edge::other).toList(),
+        page.next().map(next -> QueryCursors.encode(cursorKind, owner, Optional.empty(), next)).orElse(null)));
   }
 }

@@ -1,12 +1,11 @@
 package io.kith.server.internal.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.kith.core.UserId;
 import io.kith.core.spi.FollowOutcome;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.Json;
+import io.kith.server.internal.api.wire.States.State;
 
 /**
  * {@code PUT/DELETE /v1/me/following/{id}} and {@code DELETE /v1/me/followers/{id}}: all idempotent, as PUT and
@@ -23,12 +22,10 @@ public final class FollowingApi {
     UserId me = request.caller().userId();
     UserId target = UserId.parse("id", request.pathParam("id"));
     FollowOutcome outcome = api.follow().execute(me, target, request::tellRateLimit);
-    ObjectNode body = Json.object();
-    body.put("state", switch (outcome) {
+    return Responses.ok(new State(switch (outcome) {
       case CREATED, ALREADY_FOLLOWING -> "following";
       case REQUESTED, ALREADY_REQUESTED -> "requested";
-    });
-    return Responses.ok(body);
+    }));
   }
 
   public AggregatedHttpResponse unfollow(ApiRequest request) {

@@ -40,8 +40,7 @@ public final class GraphQueriesApi {
     Optional<Position> after = QueryCursors.decode(request.query("cursor"), Kind.KNOWN_FOLLOWERS, target,
         Optional.of(viewer));
     return Responses.ok(pages.render(queries.knownFollowers(viewer, target, new PageRequest(after, limit)),
-        Optional.of(viewer), "followed_at",
-        next -> QueryCursors.encode(Kind.KNOWN_FOLLOWERS, target, Optional.of(viewer), next)));
+        Optional.of(viewer), next -> QueryCursors.encode(Kind.KNOWN_FOLLOWERS, target, Optional.of(viewer), next)));
   }
 
   public AggregatedHttpResponse mutualFollowing(ApiRequest request) {
@@ -56,8 +55,7 @@ public final class GraphQueriesApi {
     Optional<Position> after = QueryCursors.decode(request.query("cursor"), Kind.MUTUAL_FOLLOWING, user,
         Optional.of(other));
     return Responses.ok(pages.render(queries.mutualFollowing(viewer, user, other, new PageRequest(after, limit)),
-        viewer, "followed_at",
-        next -> QueryCursors.encode(Kind.MUTUAL_FOLLOWING, user, Optional.of(other), next)));
+        viewer, next -> QueryCursors.encode(Kind.MUTUAL_FOLLOWING, user, Optional.of(other), next)));
   }
 
   public AggregatedHttpResponse followBack(ApiRequest request) {
@@ -66,6 +64,6 @@ public final class GraphQueriesApi {
     Optional<Position> after = QueryCursors.decode(request.query("cursor"), Kind.FOLLOW_BACK, me,
         Optional.empty());
     return Responses.ok(pages.render(queries.followBack(me, new PageRequest(after, limit)), Optional.of(me),
-        "followed_at", next -> QueryCursors.encode(Kind.FOLLOW_BACK, me, Optional.empty(), next)));
+        next -> QueryCursors.encode(Kind.FOLLOW_BACK, me, Optional.empty(), next)));
   }
 }

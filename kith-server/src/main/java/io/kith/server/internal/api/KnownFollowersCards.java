@@ -1,16 +1,14 @@
 package io.kith.server.internal.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kith.core.KithException;
 import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.query.GraphQueries;
 import io.kith.core.query.GraphQueries.KnownFollowers;
+import io.kith.server.internal.api.wire.KnownFollowersSummary;
+import io.kith.server.internal.api.wire.UserCard;
 import io.kith.server.internal.http.ApiRequest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,37 +63,22 @@ final class KnownFollowersCards {
     }
   }
 
-  /** Adds the summary to each card (built for {@code viewer}, in the order of {@code users}) that may have it. */
-  void addTo(List<ObjectNode> cards, List<User> users, UserId viewer) {
+  /** The cards (built for {@code viewer}, in the order of {@code users}) with the summary where it may be. */
+  List<UserCard> addTo(List<UserCard> cards, List<User> users, UserId viewer) {
     if (users.isEmpty()) {
-      return;
+      return cards;
     }
     List<Optional<KnownFollowers>> summaries = queries.knownFollowersSummaries(viewer, users);
     Set<UserId> sampled = new LinkedHashSet<>();
     summaries.forEach(summary -> summary.ifPresent(s -> sampled.addAll(s.sample())));
-    Map<UserId, ObjectNode> sampleCards = sampleCards(new ArrayList<>(sampled), viewer);
+    Map<UserId, UserCard> sampleCards = api.cards().cardsById(new ArrayList<>(sampled), Optional.of(viewer));
+    List<UserCard> withSummaries = new ArrayList<>(cards.size());
     for (int i = 0; i < users.size(); i++) {
-      if (summaries.get(i).isEmpty()) {
-        continue;
-      }
-      KnownFollowers summary = summaries.get(i).get();
-      ObjectNode card = cards.get(i);
-      JsonNode existing = card.get("viewer");
-      ObjectNode viewerNode = existing instanceof ObjectNode node ? node : card.putObject("viewer");
-      ObjectNode known = viewerNode.putObject("known_followers");
-      known.put("count", summary.count());
-      ArrayNode sample = known.putArray("sample");
-      summary.sample().stream().map(sampleCards::get).filter(c -> c != null).forEach(sample::add);
+      Optional<KnownFollowers> summary = summaries.get(i);
+      withSummaries.add(summary.isEmpty() ? cards.get(i) : cards.get(i).withKnownFollowers(
+          new KnownFollowersSummary(summary.get().count(),
+              summary.get().sample().stream().map(sampleCards::get).filter(c -> c != null).toList())));
     }
-  }
-
-  private Map<UserId, ObjectNode> sampleCards(List<UserId> ids, UserId viewer) {
-    List<User> users = api.store().users(ids);
-    List<ObjectNode> cards = api.cards().cards(users, Optional.of(viewer));
-    Map<UserId, ObjectNode> byId = new HashMap<>();
-    for (int i = 0; i < users.size(); i++) {
-      byId.put(users.get(i).id(), cards.get(i));
-    }
-    return byId;
+    return withSummaries;
   }
 }

@@ -1,20 +1,17 @@
 package io.kith.server.internal.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.spi.Edge;
 import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.Position;
+import io.kith.server.internal.api.wire.ListItems;
+import io.kith.server.internal.api.wire.Page;
+import io.kith.server.internal.api.wire.UserCard;
 import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.json.Json;
 import io.kith.server.internal.paging.Cursors;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,47 +31,28 @@ final class ListPages {
     return new PageRequest(after, limit);
   }
 
-  ObjectNode read(EdgeList list, UserId owner, Optional<UserId> viewer, PageRequest request) {
+  Page<ListItems.Item> read(EdgeList list, UserId owner, Optional<UserId> viewer, PageRequest request) {
     EdgePage page = api.lists().page(list, owner, viewer, request);
-
-    List<UserId> ids = page.edges().stream().map(Edge::other).toList();
-    List<User> users = api.store().users(ids);
-    List<ObjectNode> userCards = api.cards().cards(users, viewer);
-    Map<UserId, ObjectNode> cards = new HashMap<>();
-    for (int i = 0; i < users.size(); i++) {
-      cards.put(users.get(i).id(), userCards.get(i));
-    }
-
-    ObjectNode body = Json.object();
-    ArrayNode items = body.putArray("items");
-    String timeField = timeField(list);
+    Map<UserId, UserCard> cards = api.cards().cardsById(page.edges().stream().map(Edge::other).toList(), viewer);
+    List<ListItems.Item> items = new ArrayList<>(page.edges().size());
     for (Edge edge : page.edges()) {
-      ObjectNode card = cards.get(edge.other());
-      if (card == null) { // deleted between the page read and the user read
-        continue;
+      UserCard card = cards.get(edge.other());
+      if (card != null) { // null: deleted between the page read and the user read
+        items.add(item(list, card, edge));
       }
-      ObjectNode item = card.deepCopy().put(timeField, edge.at().toString());
-      if (list == EdgeList.MUTING) {
-        JsonNode expiresAt = card.path("viewer").path("muting_expires_at");
-        item.set("expires_at", expiresAt.isMissingNode() ? NullNode.getInstance() : expiresAt);
-      }
-      items.add(item);
     }
-    if (page.next().isPresent()) {
-      body.put("next_cursor", Cursors.encode(list, owner, page.next().get()));
-    } else {
-      body.putNull("next_cursor");
-    }
-    return body;
+    return new Page<>(items, page.next().map(next -> Cursors.encode(list, owner, next)).orElse(null));
   }
 
-  private static String timeField(EdgeList list) {
+  /** The card with the time its relation began, under the list's own name for it. */
+  private static ListItems.Item item(EdgeList list, UserCard card, Edge edge) {
     return switch (list) {
-      case FOLLOWERS, FOLLOWING -> "followed_at";
-      case FRIENDS -> "since";
-      case REQUESTS_IN, REQUESTS_OUT -> "requested_at";
-      case BLOCKING -> "blocked_at";
-      case MUTING -> "muted_at";
+      case FOLLOWERS, FOLLOWING -> new ListItems.Followed(card, edge.at());
+      case FRIENDS -> new ListItems.Friend(card, edge.at());
+      case REQUESTS_IN, REQUESTS_OUT -> new ListItems.Requested(card, edge.at());
+      case BLOCKING -> new ListItems.Blocked(card, edge.at());
+      case MUTING -> new ListItems.Muted(card, edge.at(),
+          card.viewer() == null ? null : card.viewer().state().mutingExpiresAt());
     };
   }
 }

@@ -1,6 +1,5 @@
 package io.kith.server.internal.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.kith.core.Handle;
 import io.kith.core.KithException;
@@ -9,6 +8,7 @@ import io.kith.core.ProfileUpdate;
 import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.api.wire.OwnCard;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
 import io.kith.server.internal.json.JsonBody;
@@ -68,8 +68,8 @@ public final class MeApi {
   }
 
   /** The public card plus the owner's own settings that others do not see. */
-  private ObjectNode ownCard(User user) {
-    return api.cards().card(user, Optional.empty()).put("discoverable", user.discoverable());
+  private OwnCard ownCard(User user) {
+    return new OwnCard(api.cards().card(user, Optional.empty()), user.discoverable());
   }
 
   public AggregatedHttpResponse delete(ApiRequest request) {

@@ -8,7 +8,7 @@ import io.kith.core.KithException;
 import io.kith.core.spi.KithStore;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.Json;
+import io.kith.server.internal.api.wire.Health;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** {@code GET /health} and {@code GET /metrics}, for load balancers and scrapers. */
@@ -27,7 +27,7 @@ public final class OpsApi {
     if (!store.isHealthy()) {
       throw KithException.of(ErrorCode.UNAVAILABLE, "the store is not healthy");
     }
-    return Responses.ok(Json.object().put("status", "ok"));
+    return Responses.ok(Health.OK);
   }
 
   public AggregatedHttpResponse metrics(ApiRequest request) {

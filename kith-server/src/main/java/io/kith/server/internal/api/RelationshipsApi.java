@@ -1,13 +1,11 @@
 package io.kith.server.internal.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
-import io.kith.core.Relationship;
 import io.kith.core.UserId;
+import io.kith.server.internal.api.wire.Items;
+import io.kith.server.internal.api.wire.RelationshipItem;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.Json;
 import java.util.List;
 
 /**
@@ -28,13 +26,8 @@ public final class RelationshipsApi {
     UserId me = request.caller().userId();
     List<UserId> ids = QueryArguments.ids(request.query("ids"));
     List<UserId> shown = visible.batchIds(ids, me);
-    ObjectNode body = Json.object();
-    ArrayNode items = body.putArray("items");
-    if (!shown.isEmpty()) {
-      for (Relationship r : api.store().relationships(me, shown, api.clock().instant())) {
-        ViewerState.write(items.addObject().put("id", r.other().toString()), r);
-      }
-    }
-    return Responses.ok(body);
+    List<RelationshipItem> items = shown.isEmpty() ? List.of()
+        : api.store().relationships(me, shown, api.clock().instant()).stream().map(RelationshipItem::of).toList();
+    return Responses.ok(new Items<>(items));
   }
 }

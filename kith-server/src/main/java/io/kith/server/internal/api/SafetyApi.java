@@ -1,12 +1,12 @@
 package io.kith.server.internal.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.kith.core.KithException;
 import io.kith.core.UserId;
+import io.kith.server.internal.api.wire.States.Muting;
+import io.kith.server.internal.api.wire.States.State;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.Json;
 import io.kith.server.internal.json.JsonBody;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +30,7 @@ public final class SafetyApi {
     UserId me = request.caller().userId();
     UserId target = UserId.parse("id", request.pathParam("id"));
     api.relations().block().block(me, target);
-    return Responses.ok(Json.object().put("state", "blocking"));
+    return Responses.ok(new State("blocking"));
   }
 
   public AggregatedHttpResponse unblock(ApiRequest request) {
@@ -53,14 +53,8 @@ public final class SafetyApi {
       throw KithException.invalid("duration_seconds", "duration_seconds must be 0 (forever) or more");
     }
     Instant expiresAt = api.relations().mute().mute(me, target, duration);
-    ObjectNode answer = Json.object().put("state", "muting");
-    if (expiresAt == null) {
-      answer.putNull("expires_at");
-    } else {
-      // Times are stored and shown to the millisecond everywhere.
-      answer.put("expires_at", expiresAt.truncatedTo(ChronoUnit.MILLIS).toString());
-    }
-    return Responses.ok(answer);
+    // Times are stored and shown to the millisecond everywhere.
+    return Responses.ok(new Muting("muting", expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS)));
   }
 
   public AggregatedHttpResponse unmute(ApiRequest request) {

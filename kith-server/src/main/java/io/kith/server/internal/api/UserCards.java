@@ -1,12 +1,13 @@
 package io.kith.server.internal.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kith.core.Counts;
 import io.kith.core.Relationship;
 import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.core.spi.KithStore;
-import io.kith.server.internal.json.Json;
+import io.kith.server.internal.api.wire.UserCard;
+import io.kith.server.internal.api.wire.Viewer;
+import io.kith.server.internal.api.wire.ViewerState;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -26,29 +27,12 @@ public final class UserCards {
     this.clock = clock;
   }
 
-  public static ObjectNode profile(User user) {
-    ObjectNode node = Json.object();
-    node.put("id", user.id().toString());
-    node.put("handle", user.handle().value());
-    node.put("display_name", user.displayName());
-    node.put("bio", user.bio());
-    if (user.avatarUrl() == null) {
-      node.putNull("avatar_url");
-    } else {
-      node.put("avatar_url", user.avatarUrl());
-    }
-    node.put("private", user.isPrivate());
-    node.put("lists_visibility", user.listsVisibility().wireName());
-    node.put("created_at", user.createdAt().toString());
-    return node;
-  }
-
-  public ObjectNode card(User user, Optional<UserId> viewer) {
+  public UserCard card(User user, Optional<UserId> viewer) {
     return cards(List.of(user), viewer).getFirst();
   }
 
   /** One card per user, in the order given. */
-  public List<ObjectNode> cards(List<User> users, Optional<UserId> viewer) {
+  public List<UserCard> cards(List<User> users, Optional<UserId> viewer) {
     if (users.isEmpty()) {
       return List.of();
     }
@@ -57,17 +41,20 @@ public final class UserCards {
     Map<UserId, Relationship> relations = new HashMap<>();
     viewer.ifPresent(v -> store.relationships(v, ids, clock.instant()).forEach(r -> relations.put(r.other(), r)));
     return users.stream().map(user -> {
-      ObjectNode node = profile(user);
-      Counts c = counts.getOrDefault(user.id(), Counts.ZERO);
-      ObjectNode countsNode = node.putObject("counts");
-      countsNode.put("followers", c.followers());
-      countsNode.put("following", c.following());
-      countsNode.put("friends", c.friends());
       Relationship r = relations.get(user.id());
-      if (r != null) {
-        ViewerState.write(node.putObject("viewer"), r);
-      }
-      return node;
+      return UserCard.of(user, counts.getOrDefault(user.id(), Counts.ZERO),
+          r == null ? null : Viewer.of(ViewerState.of(r)));
     }).toList();
+  }
+
+  /** The cards of {@code ids} that still exist, by id: for answers that list users in an order of their own. */
+  public Map<UserId, UserCard> cardsById(List<UserId> ids, Optional<UserId> viewer) {
+    List<User> users = store.users(ids);
+    List<UserCard> cards = cards(users, viewer);
+    Map<UserId, UserCard> byId = new HashMap<>();
+    for (int i = 0; i < users.size(); i++) {
+      byId.put(users.get(i).id(), cards.get(i));
+    }
+    return byId;
   }
 }

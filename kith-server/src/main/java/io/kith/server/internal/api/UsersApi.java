@@ -1,15 +1,14 @@
 package io.kith.server.internal.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.kith.core.Handle;
 import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.api.wire.Items;
+import io.kith.server.internal.api.wire.UserCard;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.Json;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,17 +54,14 @@ public final class UsersApi {
     if (withKnownFollowers) {
       KnownFollowersCards.checkBatchSize(ids);
     }
-    ObjectNode body = Json.object();
-    ArrayNode items = body.putArray("items");
-    cards(visible.batch(ids, viewer), viewer, withKnownFollowers).forEach(items::add);
-    return Responses.ok(body);
+    return Responses.ok(new Items<>(cards(visible.batch(ids, viewer), viewer, withKnownFollowers)));
   }
 
   /** Cards, with {@code viewer.known_followers} where asked for ({@code ?include=known_followers}) and allowed. */
-  private List<ObjectNode> cards(List<User> users, Optional<UserId> viewer, boolean withKnownFollowers) {
-    List<ObjectNode> cards = api.cards().cards(users, viewer);
+  private List<UserCard> cards(List<User> users, Optional<UserId> viewer, boolean withKnownFollowers) {
+    List<UserCard> cards = api.cards().cards(users, viewer);
     if (withKnownFollowers && viewer.isPresent()) {
-      knownFollowers.addTo(cards, users, viewer.get());
+      return knownFollowers.addTo(cards, users, viewer.get());
     }
     return cards;
   }

@@ -1,6 +1,6 @@
 package io.kith.server.internal.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpHeaderNames;
@@ -55,24 +55,22 @@ public record Problem(ErrorCode code, String detail, String field) {
     };
   }
 
+  /**
+   * The document as sent: RFC 9457's members, then Kith's stable {@code code}, the {@code field} at fault (absent
+   * when none is) and the request's id (absent only when there is none).
+   */
+  record Body(String type, String title, int status, String detail, String code,
+              @JsonInclude(JsonInclude.Include.NON_NULL) String field,
+              @JsonInclude(JsonInclude.Include.NON_NULL) String requestId) {}
+
   public AggregatedHttpResponse toResponse(String requestId) {
     return toResponse(statusOf(code), requestId);
   }
 
   /** Renders with an explicit status, for Armeria's own errors whose status is more precise than the code's. */
   public AggregatedHttpResponse toResponse(HttpStatus status, String requestId) {
-    ObjectNode body = Json.object();
-    body.put("type", "urn:kith:problem:" + code.wireName());
-    body.put("title", status.reasonPhrase());
-    body.put("status", status.code());
-    body.put("detail", detail);
-    body.put("code", code.wireName());
-    if (field != null) {
-      body.put("field", field);
-    }
-    if (requestId != null) {
-      body.put("request_id", requestId);
-    }
+    Body body = new Body("urn:kith:problem:" + code.wireName(), status.reasonPhrase(), status.code(), detail,
+        code.wireName(), field, requestId);
     ResponseHeadersBuilder headers = ResponseHeaders.builder(status).contentType(PROBLEM_JSON);
     if (requestId != null) {
       // Also set by the access-log decorator on routed requests; set here too for the answers Armeria sends

@@ -1,6 +1,5 @@
 package io.kith.server.internal.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
@@ -10,11 +9,11 @@ import io.kith.server.internal.json.Json;
 public final class Responses {
   private Responses() {}
 
-  public static AggregatedHttpResponse json(HttpStatus status, JsonNode body) {
+  public static AggregatedHttpResponse json(HttpStatus status, Object body) {
     return AggregatedHttpResponse.of(status, MediaType.JSON_UTF_8, Json.bytes(body));
   }
 
-  public static AggregatedHttpResponse ok(JsonNode body) {
+  public static AggregatedHttpResponse ok(Object body) {
     return json(HttpStatus.OK, body);
   }
 

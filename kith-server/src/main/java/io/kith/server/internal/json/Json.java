@@ -5,20 +5,31 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** The one JSON mapper: strict on input (duplicate keys and trailing garbage are malformed), plain on output. */
+/**
+ * The one JSON mapper. Response records are written with snake_case names in the order of their components, nulls
+ * included unless a component says otherwise; {@link KithJsonModule} says how ids, handles and times read. Input is
+ * strict: duplicate keys and trailing garbage are malformed.
+ */
 public final class Json {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .addModule(new KithJsonModule())
       .build();
 
   private Json() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
 
   public static ObjectNode object() {
     return MAPPER.createObjectNode();
@@ -39,11 +50,12 @@ public final class Json {
     }
   }
 
-  public static byte[] bytes(JsonNode node) {
+  /** A response record (or a tree) as UTF-8 JSON. */
+  public static byte[] bytes(Object value) {
     try {
-      return MAPPER.writeValueAsBytes(node);
+      return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
+      throw new IllegalStateException("a response body always serializes: " + value.getClass().getName(), e);
     }
   }
 }
