@@ -8,14 +8,13 @@ import io.kith.core.ProfileRules;
 import io.kith.core.User;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.JsonBody;
+import io.kith.server.internal.json.JsonBodies;
+import io.kith.server.internal.api.wire.SignUp;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
+import java.util.Objects;
 
 /** {@code POST /v1/accounts}: sign up and get a first session. */
 public final class AccountsApi {
-  private static final Set<String> FIELDS = Set.of("handle", "password", "display_name");
-
   private final ApiContext api;
 
   public AccountsApi(ApiContext api) {
@@ -23,10 +22,10 @@ public final class AccountsApi {
   }
 
   public AggregatedHttpResponse create(ApiRequest request) {
-    JsonBody body = request.body(FIELDS);
-    Handle handle = Handle.parse("handle", body.requiredString("handle"));
-    String password = ProfileRules.password("password", body.requiredString("password"));
-    String displayName = ProfileRules.displayName("display_name", body.string("display_name").orElse(""));
+    SignUp body = request.body(SignUp.class);
+    Handle handle = Handle.parse("handle", JsonBodies.required("handle", body.handle()));
+    String password = ProfileRules.password("password", JsonBodies.required("password", body.password()));
+    String displayName = ProfileRules.displayName("display_name", Objects.requireNonNullElse(body.displayName(), ""));
     // Validate everything before counting the attempt and before the expensive hash; the store's atomic insert
     // decides handle uniqueness.
     String network = request.clientNetwork();

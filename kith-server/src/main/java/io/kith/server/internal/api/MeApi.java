@@ -9,17 +9,13 @@ import io.kith.core.User;
 import io.kith.core.UserId;
 import io.kith.server.internal.auth.Authenticator.Caller;
 import io.kith.server.internal.api.wire.OwnCard;
+import io.kith.server.internal.api.wire.ProfileChanges;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.JsonBody;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code GET/PATCH/DELETE /v1/me}: the caller's own account. */
 public final class MeApi {
-  private static final Set<String> FIELDS = Set.of("handle", "display_name", "bio", "avatar_url", "private",
-      "lists_visibility", "discoverable");
-
   private final ApiContext api;
 
   public MeApi(ApiContext api) {
@@ -32,39 +28,37 @@ public final class MeApi {
 
   public AggregatedHttpResponse update(ApiRequest request) {
     UserId me = request.caller().userId();
-    JsonBody body = request.body(FIELDS);
-    ProfileUpdate update = ProfileUpdate.none();
-    Optional<String> handle = body.string("handle");
-    if (handle.isPresent()) {
-      update = update.withHandle(Handle.parse("handle", handle.get()));
-    }
-    Optional<String> displayName = body.string("display_name");
-    if (displayName.isPresent()) {
-      update = update.withDisplayName(displayName.get());
-    }
-    Optional<String> bio = body.string("bio");
-    if (bio.isPresent()) {
-      update = update.withBio(bio.get());
-    }
-    Optional<Optional<String>> avatarUrl = body.nullableString("avatar_url");
-    if (avatarUrl.isPresent()) {
-      update = update.withAvatarUrl(avatarUrl.get().orElse(null));
-    }
-    Optional<Boolean> isPrivate = body.bool("private");
-    if (isPrivate.isPresent()) {
-      update = update.withPrivate(isPrivate.get());
-    }
-    Optional<String> listsVisibility = body.string("lists_visibility");
-    if (listsVisibility.isPresent()) {
-      update = update.withListsVisibility(ListsVisibility.parse("lists_visibility", listsVisibility.get()));
-    }
-    Optional<Boolean> discoverable = body.bool("discoverable");
-    if (discoverable.isPresent()) {
-      update = update.withDiscoverable(discoverable.get());
-    }
+    ProfileUpdate update = changes(request.body(ProfileChanges.class));
     // Turning a private account public approves all its pending follow requests (the store pages through them).
     User user = update.isEmpty() ? self(me) : api.store().updateUser(me, update);
     return Responses.ok(ownCard(user));
+  }
+
+  /** What the body asks to change, each field checked by its rule; none for an empty object. */
+  private static ProfileUpdate changes(ProfileChanges body) {
+    ProfileUpdate update = ProfileUpdate.none();
+    if (body.handle() != null) {
+      update = update.withHandle(Handle.parse("handle", body.handle()));
+    }
+    if (body.displayName() != null) {
+      update = update.withDisplayName(body.displayName());
+    }
+    if (body.bio() != null) {
+      update = update.withBio(body.bio());
+    }
+    if (body.avatarUrl().isPresent()) {
+      update = update.withAvatarUrl(body.avatarUrl().orElseNull());
+    }
+    if (body.isPrivate() != null) {
+      update = update.withPrivate(body.isPrivate());
+    }
+    if (body.listsVisibility() != null) {
+      update = update.withListsVisibility(ListsVisibility.parse("lists_visibility", body.listsVisibility()));
+    }
+    if (body.discoverable() != null) {
+      update = update.withDiscoverable(body.discoverable());
+    }
+    return update;
   }
 
   /** The public card plus the owner's own settings that others do not see. */

@@ -3,23 +3,20 @@ package io.kith.server.internal.api;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import io.kith.core.KithException;
 import io.kith.core.UserId;
+import io.kith.server.internal.api.wire.MuteOptions;
 import io.kith.server.internal.api.wire.States.Muting;
 import io.kith.server.internal.api.wire.States.State;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.JsonBody;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 
 /**
  * {@code PUT/DELETE /v1/me/blocks/{id}} and {@code PUT/DELETE /v1/me/mutes/{id}}, all idempotent. A block severs
  * both follows and both pending requests at once; a mute changes no edge and may expire.
  */
 public final class SafetyApi {
-  private static final Set<String> MUTE_FIELDS = Set.of("duration_seconds");
-
   private final ApiContext api;
 
   public SafetyApi(ApiContext api) {
@@ -46,8 +43,8 @@ public final class SafetyApi {
     UserId target = UserId.parse("id", request.pathParam("id"));
     Duration duration = Duration.ZERO;
     if (request.hasBody()) {
-      JsonBody body = request.body(MUTE_FIELDS);
-      duration = Duration.ofSeconds(body.integer("duration_seconds").orElse(0L));
+      Long seconds = request.body(MuteOptions.class).durationSeconds();
+      duration = Duration.ofSeconds(seconds == null ? 0 : seconds);
     }
     if (duration.isNegative()) {
       throw KithException.invalid("duration_seconds", "duration_seconds must be 0 (forever) or more");

@@ -6,16 +6,14 @@ import io.kith.core.Handle;
 import io.kith.core.KithException;
 import io.kith.core.User;
 import io.kith.core.limit.LoginLimiter;
+import io.kith.server.internal.api.wire.LogIn;
 import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.JsonBody;
+import io.kith.server.internal.json.JsonBodies;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code POST /v1/sessions} (log in) and {@code DELETE /v1/sessions/current} (log out). */
 public final class SessionsApi {
-  private static final Set<String> FIELDS = Set.of("handle", "password");
-
   private final ApiContext api;
 
   public SessionsApi(ApiContext api) {
@@ -23,9 +21,9 @@ public final class SessionsApi {
   }
 
   public AggregatedHttpResponse logIn(ApiRequest request) {
-    JsonBody body = request.body(FIELDS);
-    Handle handle = Handle.parse("handle", body.requiredString("handle"));
-    String password = body.requiredString("password");
+    LogIn body = request.body(LogIn.class);
+    Handle handle = Handle.parse("handle", JsonBodies.required("handle", body.handle()));
+    String password = JsonBodies.required("password", body.password());
     String network = request.clientNetwork();
     LoginLimiter limiter = api.loginLimiter();
     Optional<User> user = api.store().userByHandle(handle);

@@ -7,9 +7,8 @@ import io.kith.core.TextRules;
 import io.kith.core.limit.RateLimitStatus;
 import io.kith.server.internal.auth.Authenticator;
 import io.kith.server.internal.auth.Authenticator.Caller;
-import io.kith.server.internal.json.JsonBody;
+import io.kith.server.internal.json.JsonBodies;
 import java.util.Optional;
-import java.util.Set;
 
 /** One fully received request, as a handler sees it: path, query, body and the authenticated caller. */
 public final class ApiRequest {
@@ -52,8 +51,9 @@ public final class ApiRequest {
     return ClientNetworks.of(ctx.clientAddress());
   }
 
-  public JsonBody body(Set<String> allowedFields) {
-    return JsonBody.parse(request.content().array(), allowedFields);
+  /** The body read strictly into its record; 400 if it is missing or breaks a rule. */
+  public <T> T body(Class<T> type) {
+    return JsonBodies.read(request.content().array(), type);
   }
 
   /** The caller; 401 if no valid token was sent. */

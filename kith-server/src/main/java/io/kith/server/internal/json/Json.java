@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -14,15 +15,18 @@ import java.io.UncheckedIOException;
 
 /**
  * The one JSON mapper. Response records are written with snake_case names in the order of their components, nulls
- * included unless a component says otherwise; {@link KithJsonModule} says how ids, handles and times read. Input is
- * strict: duplicate keys and trailing garbage are malformed.
+ * included unless a component says otherwise; {@link KithJsonModule} says how ids, handles and times read. Request
+ * bodies are read strictly into records: duplicate keys and trailing garbage are malformed, unknown fields refused,
+ * nothing coerced ({@link StrictInput}); {@link JsonBodies} reads them and says what a refused one breaks.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .addModule(new KithJsonModule())
+  private static final ObjectMapper MAPPER = StrictInput.configure(JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .addModule(new KithJsonModule()))
       .build();
 
   private Json() {}
