@@ -37,7 +37,6 @@ import io.kith.server.internal.http.AllowedMethods;
 import io.kith.server.internal.http.ApiRoutes;
 import io.kith.server.internal.http.Compression;
 import io.kith.server.internal.http.CorsOrigins;
-import io.kith.server.internal.http.GraphRoutes;
 import io.kith.server.internal.http.ProblemErrorHandler;
 import io.kith.server.internal.http.RouteTag;
 import io.kith.server.internal.openapi.OpenApiRoutes;
@@ -116,8 +115,7 @@ public final class KithServer implements AutoCloseable {
       // Armeria reads Forwarded and X-Forwarded-For by default but believes them only from trusted proxies.
       sb.clientAddressTrustedProxyFilter(address -> true);
     }
-    ApiRoutes.register(sb, api, authenticator, new OpsApi(store, registry));
-    GraphRoutes.register(sb, api, authenticator, serviceTokens, popular);
+    ApiRoutes.register(sb, api, authenticator, serviceTokens, popular, new OpsApi(store, registry));
     OpenApiRoutes.register(sb);
     sb.decorator(Compression.decorator());
     if (!config.corsOrigins.isEmpty()) {

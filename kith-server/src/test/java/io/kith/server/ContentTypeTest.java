@@ -68,4 +68,16 @@ class ContentTypeTest {
     assertThat(api.sendBytes("PUT", "/v1/me/following/" + other.id(), me.token(), null, null).status())
         .isEqualTo(200);
   }
+
+  @Test
+  void aContentTypeWithoutABodyIsIgnoredWhateverItSays() {
+    Account me = api.signUp();
+    Account other = api.signUp();
+    for (String type : new String[] {"multipart/form-data; boundary=x", "application/x-www-form-urlencoded"}) {
+      assertThat(api.sendBytes("PUT", "/v1/me/mutes/" + other.id(), me.token(), null, type).status()).as(type)
+          .isEqualTo(200);
+      assertThat(api.sendBytes("GET", "/v1/users/" + other.id() + "/followers?limit=5", me.token(), null, type)
+          .status()).as(type).isEqualTo(200);
+    }
+  }
 }

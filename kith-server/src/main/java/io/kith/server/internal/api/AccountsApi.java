@@ -1,15 +1,18 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
-import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.annotation.Post;
+import com.linecorp.armeria.server.annotation.StatusCode;
 import io.kith.core.Handle;
 import io.kith.core.KithException;
 import io.kith.core.ProfileRules;
 import io.kith.core.User;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
-import io.kith.server.internal.json.JsonBodies;
+import io.kith.server.internal.api.wire.NewSession;
 import io.kith.server.internal.api.wire.SignUp;
+import io.kith.server.internal.http.Access;
+import io.kith.server.internal.http.ClientNetworks;
+import io.kith.server.internal.http.RateLimitHeaders;
+import io.kith.server.internal.json.JsonBodies;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
@@ -21,15 +24,17 @@ public final class AccountsApi {
     this.api = api;
   }
 
-  public AggregatedHttpResponse create(ApiRequest request) {
-    SignUp body = request.body(SignUp.class);
+  @Post("/v1/accounts")
+  @Access(Access.Who.ANYONE)
+  @StatusCode(201)
+  public NewSession create(SignUp body, ServiceRequestContext ctx) {
     Handle handle = Handle.parse("handle", JsonBodies.required("handle", body.handle()));
     String password = ProfileRules.password("password", JsonBodies.required("password", body.password()));
     String displayName = ProfileRules.displayName("display_name", Objects.requireNonNullElse(body.displayName(), ""));
     // Validate everything before counting the attempt and before the expensive hash; the store's atomic insert
     // decides handle uniqueness.
-    String network = request.clientNetwork();
-    request.tellRateLimit(api.rateLimiter().acquire(network, api.accessLimits().signupsPerIp()));
+    String network = ClientNetworks.of(ctx.clientAddress());
+    RateLimitHeaders.set(ctx, api.rateLimiter().acquire(network, api.accessLimits().signupsPerIp()));
     String passwordHash = api.passwords().hash(password);
     for (int attempt = 1; ; attempt++) {
       User user = new User(api.ids().next(), handle, displayName, "", null, false,
@@ -44,7 +49,7 @@ public final class AccountsApi {
         continue;
       }
       api.loginLimiter().succeeded(user.id(), network); // the creator's address is the account's first known one
-      return Responses.json(HttpStatus.CREATED, SessionIssuer.issue(api, user));
+      return SessionIssuer.issue(api, user);
     }
   }
 }

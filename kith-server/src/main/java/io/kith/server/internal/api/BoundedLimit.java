@@ -8,7 +8,7 @@ final class BoundedLimit {
   private BoundedLimit() {}
 
   static int parse(Optional<String> raw, int defaultValue, int max) {
-    if (raw.isEmpty()) {
+    if (QueryArguments.text("limit", raw).isEmpty()) {
       return defaultValue;
     }
     int value = QueryArguments.asciiInt("limit", raw.get(), max);

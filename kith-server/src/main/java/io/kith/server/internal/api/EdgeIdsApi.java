@@ -1,6 +1,7 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.annotation.Get;
+import com.linecorp.armeria.server.annotation.Param;
 import io.kith.core.KithException;
 import io.kith.core.UserId;
 import io.kith.core.spi.Edge;
@@ -8,9 +9,9 @@ import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.EdgePage;
 import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.Position;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
 import io.kith.server.internal.api.wire.IdPage;
+import io.kith.server.internal.auth.ServiceTokens;
+import io.kith.server.internal.http.Access;
 import io.kith.server.internal.paging.QueryCursors;
 import io.kith.server.internal.paging.QueryCursors.Kind;
 import java.util.Optional;
@@ -27,30 +28,34 @@ public final class EdgeIdsApi {
   static final int MAX_LIMIT = 5_000;
 
   private final ApiContext api;
-  private final EdgeList list;
-  private final Kind cursorKind;
 
-  /** {@code list}: FOLLOWERS or FOLLOWING. */
-  public EdgeIdsApi(ApiContext api, EdgeList list) {
+  public EdgeIdsApi(ApiContext api) {
     this.api = api;
-    this.list = list;
-    this.cursorKind = switch (list) {
-      case FOLLOWERS -> Kind.FOLLOWER_IDS;
-      case FOLLOWING -> Kind.FOLLOWING_IDS;
-      default -> throw new IllegalArgumentException("list: " + list + " (expected: FOLLOWERS or FOLLOWING)");
-    };
   }
 
-  public AggregatedHttpResponse page(ApiRequest request) {
-    UserId owner = UserId.parse("id", request.pathParam("id"));
-    int limit = BoundedLimit.parse(request.query("limit"), DEFAULT_LIMIT, MAX_LIMIT);
-    Optional<Position> after = QueryCursors.decode(request.query("cursor"), cursorKind, owner,
+  @Get("/v1/users/{id}/followers/ids")
+  @Access(value = Access.Who.SERVICE, scope = ServiceTokens.FOLLOWERS_READ)
+  public IdPage followerIds(UserId owner, @Param("limit") Optional<String> limit,
+                            @Param("cursor") Optional<String> cursor) {
+    return page(EdgeList.FOLLOWERS, Kind.FOLLOWER_IDS, owner, limit, cursor);
+  }
+
+  @Get("/v1/users/{id}/following/ids")
+  @Access(value = Access.Who.SERVICE, scope = ServiceTokens.FOLLOWING_READ)
+  public IdPage followingIds(UserId owner, @Param("limit") Optional<String> limit,
+                             @Param("cursor") Optional<String> cursor) {
+    return page(EdgeList.FOLLOWING, Kind.FOLLOWING_IDS, owner, limit, cursor);
+  }
+
+  private IdPage page(EdgeList list, Kind cursorKind, UserId owner, Optional<String> limit, Optional<String> cursor) {
+    int size = BoundedLimit.parse(limit, DEFAULT_LIMIT, MAX_LIMIT);
+    Optional<Position> after = QueryCursors.decode(QueryArguments.text("cursor", cursor), cursorKind, owner,
         Optional.empty());
     if (api.store().user(owner).isEmpty()) {
       throw KithException.notFound("no user with id " + owner);
     }
-    EdgePage page = api.store().edges(list, owner, new PageRequest(after, limit));
-    return Responses.ok(new IdPage(page.edges().stream().map(Edge::other).toList(),
-        page.next().map(next -> QueryCursors.encode(cursorKind, owner, Optional.empty(), next)).orElse(null)));
+    EdgePage page = api.store().edges(list, owner, new PageRequest(after, size));
+    return new IdPage(page.edges().stream().map(Edge::other).toList(),
+        page.next().map(next -> QueryCursors.encode(cursorKind, owner, Optional.empty(), next)).orElse(null));
   }
 }

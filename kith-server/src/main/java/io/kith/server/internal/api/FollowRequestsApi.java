@@ -1,9 +1,9 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.annotation.Post;
 import io.kith.core.UserId;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.http.Access;
 
 /**
  * {@code POST /v1/me/follow-requests/{id}/accept|reject}: the owner of a private account answers a pending request;
@@ -16,17 +16,15 @@ public final class FollowRequestsApi {
     this.api = api;
   }
 
-  public AggregatedHttpResponse accept(ApiRequest request) {
-    UserId me = request.caller().userId();
-    UserId requester = UserId.parse("id", request.pathParam("id"));
-    api.relations().answerRequest().accept(me, requester);
-    return Responses.noContent();
+  @Post("/v1/me/follow-requests/{id}/accept")
+  @Access(Access.Who.USER)
+  public void accept(Caller caller, UserId requester) {
+    api.relations().answerRequest().accept(caller.userId(), requester);
   }
 
-  public AggregatedHttpResponse reject(ApiRequest request) {
-    UserId me = request.caller().userId();
-    UserId requester = UserId.parse("id", request.pathParam("id"));
-    api.relations().answerRequest().reject(me, requester);
-    return Responses.noContent();
+  @Post("/v1/me/follow-requests/{id}/reject")
+  @Access(Access.Who.USER)
+  public void reject(Caller caller, UserId requester) {
+    api.relations().answerRequest().reject(caller.userId(), requester);
   }
 }

@@ -1,11 +1,14 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.annotation.Delete;
+import com.linecorp.armeria.server.annotation.Put;
 import io.kith.core.UserId;
 import io.kith.core.spi.FollowOutcome;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
 import io.kith.server.internal.api.wire.States.State;
+import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.http.Access;
+import io.kith.server.internal.http.RateLimitHeaders;
 
 /**
  * {@code PUT/DELETE /v1/me/following/{id}} and {@code DELETE /v1/me/followers/{id}}: all idempotent, as PUT and
@@ -18,28 +21,26 @@ public final class FollowingApi {
     this.api = api;
   }
 
-  public AggregatedHttpResponse follow(ApiRequest request) {
-    UserId me = request.caller().userId();
-    UserId target = UserId.parse("id", request.pathParam("id"));
-    FollowOutcome outcome = api.follow().execute(me, target, request::tellRateLimit);
-    return Responses.ok(new State(switch (outcome) {
+  @Put("/v1/me/following/{id}")
+  @Access(Access.Who.USER)
+  public State follow(Caller caller, UserId target, ServiceRequestContext ctx) {
+    FollowOutcome outcome = api.follow().execute(caller.userId(), target, status -> RateLimitHeaders.set(ctx, status));
+    return new State(switch (outcome) {
       case CREATED, ALREADY_FOLLOWING -> "following";
       case REQUESTED, ALREADY_REQUESTED -> "requested";
-    }));
+    });
   }
 
-  public AggregatedHttpResponse unfollow(ApiRequest request) {
-    UserId me = request.caller().userId();
-    UserId target = UserId.parse("id", request.pathParam("id"));
-    api.unfollow().execute(me, target);
-    return Responses.noContent();
+  @Delete("/v1/me/following/{id}")
+  @Access(Access.Who.USER)
+  public void unfollow(Caller caller, UserId target) {
+    api.unfollow().execute(caller.userId(), target);
   }
 
-  /** {@code DELETE /v1/me/followers/{id}}: that user no longer follows me. */
-  public AggregatedHttpResponse removeFollower(ApiRequest request) {
-    UserId me = request.caller().userId();
-    UserId follower = UserId.parse("id", request.pathParam("id"));
-    api.relations().removeFollower().execute(me, follower);
-    return Responses.noContent();
+  /** That user no longer follows me. */
+  @Delete("/v1/me/followers/{id}")
+  @Access(Access.Who.USER)
+  public void removeFollower(Caller caller, UserId follower) {
+    api.relations().removeFollower().execute(caller.userId(), follower);
   }
 }

@@ -1,14 +1,16 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.annotation.Get;
+import com.linecorp.armeria.server.annotation.Param;
 import io.kith.core.KithException;
 import io.kith.core.UserId;
 import io.kith.core.query.GraphQueries;
 import io.kith.core.spi.PageRequest;
 import io.kith.core.spi.Position;
+import io.kith.server.internal.api.wire.ListItems.Followed;
+import io.kith.server.internal.api.wire.Page;
 import io.kith.server.internal.auth.Authenticator.Caller;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.http.Access;
 import io.kith.server.internal.paging.QueryCursors;
 import io.kith.server.internal.paging.QueryCursors.Kind;
 import java.util.Optional;
@@ -33,37 +35,45 @@ public final class GraphQueriesApi {
     this.pages = new EdgeCardPages(api);
   }
 
-  public AggregatedHttpResponse knownFollowers(ApiRequest request) {
-    UserId viewer = request.caller().userId();
-    UserId target = UserId.parse("id", request.pathParam("id"));
-    int limit = QueryArguments.limit(request.query("limit"));
-    Optional<Position> after = QueryCursors.decode(request.query("cursor"), Kind.KNOWN_FOLLOWERS, target,
-        Optional.of(viewer));
-    return Responses.ok(pages.render(queries.knownFollowers(viewer, target, new PageRequest(after, limit)),
-        Optional.of(viewer), next -> QueryCursors.encode(Kind.KNOWN_FOLLOWERS, target, Optional.of(viewer), next)));
+  @Get("/v1/users/{id}/known-followers")
+  @Access(Access.Who.USER)
+  public Page<Followed> knownFollowers(Caller caller, UserId target, @Param("limit") Optional<String> limit,
+                                       @Param("cursor") Optional<String> cursor) {
+    UserId viewer = caller.userId();
+    int size = QueryArguments.limit(limit);
+    Optional<Position> after = QueryCursors.decode(QueryArguments.text("cursor", cursor), Kind.KNOWN_FOLLOWERS,
+        target, Optional.of(viewer));
+    return pages.render(queries.knownFollowers(viewer, target, new PageRequest(after, size)), Optional.of(viewer),
+        next -> QueryCursors.encode(Kind.KNOWN_FOLLOWERS, target, Optional.of(viewer), next));
   }
 
-  public AggregatedHttpResponse mutualFollowing(ApiRequest request) {
-    Optional<UserId> viewer = request.optionalCaller().map(Caller::userId);
-    UserId user = UserId.parse("id", request.pathParam("id"));
-    UserId other = UserId.parse("with", request.query("with")
+  @Get("/v1/users/{id}/mutual-following")
+  @Access(Access.Who.ANYONE_OR_USER)
+  public Page<Followed> mutualFollowing(Optional<Caller> caller, UserId user, @Param("with") Optional<String> with,
+                                        @Param("limit") Optional<String> limit,
+                                        @Param("cursor") Optional<String> cursor) {
+    Optional<UserId> viewer = caller.map(Caller::userId);
+    UserId other = UserId.parse("with", QueryArguments.text("with", with)
         .orElseThrow(() -> KithException.invalid("with", "with is required: the id of the other user")));
     if (other.equals(user)) {
       throw KithException.invalid("with", "with must name another user than the path's");
     }
-    int limit = QueryArguments.limit(request.query("limit"));
-    Optional<Position> after = QueryCursors.decode(request.query("cursor"), Kind.MUTUAL_FOLLOWING, user,
-        Optional.of(other));
-    return Responses.ok(pages.render(queries.mutualFollowing(viewer, user, other, new PageRequest(after, limit)),
-        viewer, next -> QueryCursors.encode(Kind.MUTUAL_FOLLOWING, user, Optional.of(other), next)));
+    int size = QueryArguments.limit(limit);
+    Optional<Position> after = QueryCursors.decode(QueryArguments.text("cursor", cursor), Kind.MUTUAL_FOLLOWING,
+        user, Optional.of(other));
+    return pages.render(queries.mutualFollowing(viewer, user, other, new PageRequest(after, size)), viewer,
+        next -> QueryCursors.encode(Kind.MUTUAL_FOLLOWING, user, Optional.of(other), next));
   }
 
-  public AggregatedHttpResponse followBack(ApiRequest request) {
-    UserId me = request.caller().userId();
-    int limit = QueryArguments.limit(request.query("limit"));
-    Optional<Position> after = QueryCursors.decode(request.query("cursor"), Kind.FOLLOW_BACK, me,
+  @Get("/v1/me/follow-back")
+  @Access(Access.Who.USER)
+  public Page<Followed> followBack(Caller caller, @Param("limit") Optional<String> limit,
+                                   @Param("cursor") Optional<String> cursor) {
+    UserId me = caller.userId();
+    int size = QueryArguments.limit(limit);
+    Optional<Position> after = QueryCursors.decode(QueryArguments.text("cursor", cursor), Kind.FOLLOW_BACK, me,
         Optional.empty());
-    return Responses.ok(pages.render(queries.followBack(me, new PageRequest(after, limit)), Optional.of(me),
-        next -> QueryCursors.encode(Kind.FOLLOW_BACK, me, Optional.empty(), next)));
+    return pages.render(queries.followBack(me, new PageRequest(after, size)), Optional.of(me),
+        next -> QueryCursors.encode(Kind.FOLLOW_BACK, me, Optional.empty(), next));
   }
 }

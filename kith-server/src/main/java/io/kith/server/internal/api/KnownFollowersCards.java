@@ -7,7 +7,6 @@ import io.kith.core.query.GraphQueries;
 import io.kith.core.query.GraphQueries.KnownFollowers;
 import io.kith.server.internal.api.wire.KnownFollowersSummary;
 import io.kith.server.internal.api.wire.UserCard;
-import io.kith.server.internal.http.ApiRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,8 +39,8 @@ final class KnownFollowersCards {
   }
 
   /** Whether {@code ?include=} (comma-separated) asks for known followers; 400 on field {@code include} if unknown. */
-  static boolean requested(ApiRequest request) {
-    Optional<String> raw = request.query("include");
+  static boolean requested(Optional<String> include) {
+    Optional<String> raw = QueryArguments.text("include", include);
     if (raw.isEmpty()) {
       return false;
     }

@@ -9,7 +9,6 @@ import io.kith.core.spi.Position;
 import io.kith.server.internal.api.wire.ListItems;
 import io.kith.server.internal.api.wire.Page;
 import io.kith.server.internal.api.wire.UserCard;
-import io.kith.server.internal.http.ApiRequest;
 import io.kith.server.internal.paging.Cursors;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +23,11 @@ final class ListPages {
     this.api = api;
   }
 
-  /** The page the request asks for ({@code limit}, {@code cursor}); 400 on a bad limit or a foreign cursor. */
-  static PageRequest pageRequest(ApiRequest request, EdgeList list, UserId owner) {
-    int limit = QueryArguments.limit(request.query("limit"));
-    Optional<Position> after = request.query("cursor").map(cursor -> Cursors.decode(cursor, list, owner));
-    return new PageRequest(after, limit);
+  /** The page a request asks for ({@code limit}, {@code cursor}); 400 on a bad limit or a foreign cursor. */
+  static PageRequest pageRequest(Optional<String> limit, Optional<String> cursor, EdgeList list, UserId owner) {
+    int size = QueryArguments.limit(limit);
+    Optional<Position> after = QueryArguments.text("cursor", cursor).map(c -> Cursors.decode(c, list, owner));
+    return new PageRequest(after, size);
   }
 
   Page<ListItems.Item> read(EdgeList list, UserId owner, Optional<UserId> viewer, PageRequest request) {

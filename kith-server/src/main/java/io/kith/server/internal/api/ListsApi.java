@@ -1,15 +1,17 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.annotation.Get;
+import com.linecorp.armeria.server.annotation.Param;
 import io.kith.core.ErrorCode;
 import io.kith.core.KithException;
 import io.kith.core.UserId;
 import io.kith.core.query.Visibility;
 import io.kith.core.spi.EdgeList;
 import io.kith.core.spi.PageRequest;
+import io.kith.server.internal.api.wire.ListItems;
+import io.kith.server.internal.api.wire.Page;
 import io.kith.server.internal.auth.Authenticator.Caller;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.http.Access;
 import java.util.Optional;
 
 /**
@@ -19,24 +21,43 @@ import java.util.Optional;
  * with the viewer are left out of the pages, which stay full.
  */
 public final class ListsApi {
-  private final EdgeList list;
   private final VisibleUsers visible;
   private final ListPages pages;
 
-  public ListsApi(ApiContext api, EdgeList list) {
-    this.list = list;
+  public ListsApi(ApiContext api) {
     this.visible = new VisibleUsers(api.store(), api.clock());
     this.pages = new ListPages(api);
   }
 
-  public AggregatedHttpResponse page(ApiRequest request) {
-    Optional<UserId> viewer = request.optionalCaller().map(Caller::userId);
-    UserId owner = UserId.parse("id", request.pathParam("id"));
-    PageRequest pageRequest = ListPages.pageRequest(request, list, owner);
+  @Get("/v1/users/{id}/followers")
+  @Access(Access.Who.ANYONE_OR_USER)
+  public Page<ListItems.Item> followers(Optional<Caller> caller, UserId owner, @Param("limit") Optional<String> limit,
+                                       @Param("cursor") Optional<String> cursor) {
+    return page(EdgeList.FOLLOWERS, caller, owner, limit, cursor);
+  }
+
+  @Get("/v1/users/{id}/following")
+  @Access(Access.Who.ANYONE_OR_USER)
+  public Page<ListItems.Item> following(Optional<Caller> caller, UserId owner, @Param("limit") Optional<String> limit,
+                                       @Param("cursor") Optional<String> cursor) {
+    return page(EdgeList.FOLLOWING, caller, owner, limit, cursor);
+  }
+
+  @Get("/v1/users/{id}/friends")
+  @Access(Access.Who.ANYONE_OR_USER)
+  public Page<ListItems.Item> friends(Optional<Caller> caller, UserId owner, @Param("limit") Optional<String> limit,
+                                     @Param("cursor") Optional<String> cursor) {
+    return page(EdgeList.FRIENDS, caller, owner, limit, cursor);
+  }
+
+  private Page<ListItems.Item> page(EdgeList list, Optional<Caller> caller, UserId owner, Optional<String> limit,
+                                    Optional<String> cursor) {
+    Optional<UserId> viewer = caller.map(Caller::userId);
+    PageRequest pageRequest = ListPages.pageRequest(limit, cursor, list, owner);
     VisibleUsers.Seen seen = visible.byId(owner, viewer);
     if (!Visibility.canSeeLists(viewer, seen.user(), seen.relationship())) {
       throw KithException.of(ErrorCode.FORBIDDEN, Visibility.whyListsHidden(seen.user()));
     }
-    return Responses.ok(pages.read(list, owner, viewer, pageRequest));
+    return pages.read(list, owner, viewer, pageRequest);
   }
 }

@@ -1,17 +1,20 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.ServiceOption;
+import com.linecorp.armeria.server.annotation.Delete;
+import com.linecorp.armeria.server.annotation.Get;
+import com.linecorp.armeria.server.annotation.Patch;
 import io.kith.core.Handle;
 import io.kith.core.KithException;
 import io.kith.core.ListsVisibility;
 import io.kith.core.ProfileUpdate;
 import io.kith.core.User;
 import io.kith.core.UserId;
-import io.kith.server.internal.auth.Authenticator.Caller;
 import io.kith.server.internal.api.wire.OwnCard;
 import io.kith.server.internal.api.wire.ProfileChanges;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.http.Access;
+import io.kith.server.internal.http.ApiRoutes;
 import java.util.Optional;
 
 /** {@code GET/PATCH/DELETE /v1/me}: the caller's own account. */
@@ -22,16 +25,33 @@ public final class MeApi {
     this.api = api;
   }
 
-  public AggregatedHttpResponse get(ApiRequest request) {
-    return Responses.ok(ownCard(self(request.caller().userId())));
+  @Get("/v1/me")
+  @Access(Access.Who.USER)
+  public OwnCard get(Caller caller) {
+    return ownCard(self(caller.userId()));
   }
 
-  public AggregatedHttpResponse update(ApiRequest request) {
-    UserId me = request.caller().userId();
-    ProfileUpdate update = changes(request.body(ProfileChanges.class));
+  /** Turning a private account public approves all its pending follow requests: a long write. */
+  @Patch("/v1/me")
+  @Access(Access.Who.USER)
+  @ServiceOption(requestTimeoutMillis = ApiRoutes.LONG_WRITE_TIMEOUT_MILLIS)
+  public OwnCard update(Caller caller, ProfileChanges body) {
+    UserId me = caller.userId();
+    ProfileUpdate update = changes(body);
     // Turning a private account public approves all its pending follow requests (the store pages through them).
     User user = update.isEmpty() ? self(me) : api.store().updateUser(me, update);
-    return Responses.ok(ownCard(user));
+    return ownCard(user);
+  }
+
+  /** Deleting an account removes every edge it has: a long write. */
+  @Delete("/v1/me")
+  @Access(Access.Who.USER)
+  @ServiceOption(requestTimeoutMillis = ApiRoutes.LONG_WRITE_TIMEOUT_MILLIS)
+  public void delete(Caller caller) {
+    api.store().deleteUser(caller.userId());
+    // The session would be refused anyway (its user is gone); removing it keeps the store tidy.
+    api.store().deleteSession(caller.tokenHash());
+    api.sessions().forget(caller.tokenHash());
   }
 
   /** What the body asks to change, each field checked by its rule; none for an empty object. */
@@ -64,15 +84,6 @@ public final class MeApi {
   /** The public card plus the owner's own settings that others do not see. */
   private OwnCard ownCard(User user) {
     return new OwnCard(api.cards().card(user, Optional.empty()), user.discoverable());
-  }
-
-  public AggregatedHttpResponse delete(ApiRequest request) {
-    Caller caller = request.caller();
-    api.store().deleteUser(caller.userId());
-    // The session would be refused anyway (its user is gone); removing it keeps the store tidy.
-    api.store().deleteSession(caller.tokenHash());
-    api.sessions().forget(caller.tokenHash());
-    return Responses.noContent();
   }
 
   private User self(UserId me) {

@@ -1,14 +1,14 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.server.annotation.Get;
 import io.kith.core.ErrorCode;
 import io.kith.core.KithException;
 import io.kith.core.spi.KithStore;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
 import io.kith.server.internal.api.wire.Health;
+import io.kith.server.internal.http.Access;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /** {@code GET /health} and {@code GET /metrics}, for load balancers and scrapers. */
@@ -23,14 +23,18 @@ public final class OpsApi {
     this.registry = registry;
   }
 
-  public AggregatedHttpResponse health(ApiRequest request) {
+  @Get("/health")
+  @Access(Access.Who.ANYONE)
+  public Health health() {
     if (!store.isHealthy()) {
       throw KithException.of(ErrorCode.UNAVAILABLE, "the store is not healthy");
     }
-    return Responses.ok(Health.OK);
+    return Health.OK;
   }
 
-  public AggregatedHttpResponse metrics(ApiRequest request) {
-    return AggregatedHttpResponse.of(HttpStatus.OK, PROMETHEUS_TEXT, registry.scrape());
+  @Get("/metrics")
+  @Access(Access.Who.ANYONE)
+  public HttpResponse metrics() {
+    return HttpResponse.of(HttpStatus.OK, PROMETHEUS_TEXT, registry.scrape());
   }
 }

@@ -1,10 +1,13 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.annotation.Get;
+import com.linecorp.armeria.server.annotation.Param;
 import io.kith.core.UserId;
 import io.kith.core.spi.EdgeList;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.api.wire.ListItems;
+import io.kith.server.internal.api.wire.Page;
+import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.http.Access;
 import java.util.Optional;
 
 /**
@@ -12,16 +15,42 @@ import java.util.Optional;
  * {@code /v1/me/follow-requests/outgoing}, {@code /v1/me/blocks} and {@code /v1/me/mutes} (expired mutes left out).
  */
 public final class OwnListsApi {
-  private final EdgeList list;
   private final ListPages pages;
 
-  public OwnListsApi(ApiContext api, EdgeList list) {
-    this.list = list;
+  public OwnListsApi(ApiContext api) {
     this.pages = new ListPages(api);
   }
 
-  public AggregatedHttpResponse page(ApiRequest request) {
-    UserId me = request.caller().userId();
-    return Responses.ok(pages.read(list, me, Optional.of(me), ListPages.pageRequest(request, list, me)));
+  @Get("/v1/me/follow-requests")
+  @Access(Access.Who.USER)
+  public Page<ListItems.Item> requestsIn(Caller caller, @Param("limit") Optional<String> limit,
+                                         @Param("cursor") Optional<String> cursor) {
+    return page(EdgeList.REQUESTS_IN, caller, limit, cursor);
+  }
+
+  @Get("/v1/me/follow-requests/outgoing")
+  @Access(Access.Who.USER)
+  public Page<ListItems.Item> requestsOut(Caller caller, @Param("limit") Optional<String> limit,
+                                          @Param("cursor") Optional<String> cursor) {
+    return page(EdgeList.REQUESTS_OUT, caller, limit, cursor);
+  }
+
+  @Get("/v1/me/blocks")
+  @Access(Access.Who.USER)
+  public Page<ListItems.Item> blocks(Caller caller, @Param("limit") Optional<String> limit,
+                                     @Param("cursor") Optional<String> cursor) {
+    return page(EdgeList.BLOCKING, caller, limit, cursor);
+  }
+
+  @Get("/v1/me/mutes")
+  @Access(Access.Who.USER)
+  public Page<ListItems.Item> mutes(Caller caller, @Param("limit") Optional<String> limit,
+                                    @Param("cursor") Optional<String> cursor) {
+    return page(EdgeList.MUTING, caller, limit, cursor);
+  }
+
+  private Page<ListItems.Item> page(EdgeList list, Caller caller, Optional<String> limit, Optional<String> cursor) {
+    UserId me = caller.userId();
+    return pages.read(list, me, Optional.of(me), ListPages.pageRequest(limit, cursor, list, me));
   }
 }

@@ -1,6 +1,7 @@
 package io.kith.server.internal.api;
 
 import io.kith.core.KithException;
+import io.kith.core.TextRules;
 import io.kith.core.UserId;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,9 +16,16 @@ final class QueryArguments {
 
   private QueryArguments() {}
 
+  /** A query parameter as sent, refused (400 naming it) unless it is well-formed Unicode. */
+  static Optional<String> text(String name, Optional<String> raw) {
+    raw.ifPresent(value -> TextRules.requireWellFormed(name, value));
+    return raw;
+  }
+
   /** A comma-separated list of 1-100 user ids, in the order given; a repeated id is kept once, where it first is. */
   static List<UserId> ids(Optional<String> raw) {
-    String text = raw.orElseThrow(() -> KithException.invalid("ids", "ids is required: comma-separated user ids"));
+    String text = text("ids", raw)
+        .orElseThrow(() -> KithException.invalid("ids", "ids is required: comma-separated user ids"));
     if (text.isEmpty()) {
       throw KithException.invalid("ids", "ids is required: comma-separated user ids");
     }
@@ -50,7 +58,7 @@ final class QueryArguments {
   }
 
   static int limit(Optional<String> raw) {
-    if (raw.isEmpty()) {
+    if (text("limit", raw).isEmpty()) {
       return DEFAULT_LIMIT;
     }
     int value = asciiInt("limit", raw.get(), MAX_LIMIT);

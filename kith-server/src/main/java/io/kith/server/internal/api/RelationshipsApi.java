@@ -1,12 +1,14 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.annotation.Get;
+import com.linecorp.armeria.server.annotation.Param;
 import io.kith.core.UserId;
 import io.kith.server.internal.api.wire.Items;
 import io.kith.server.internal.api.wire.RelationshipItem;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.http.Access;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code GET /v1/relationships?ids=}: how the caller stands with each of up to 100 users, in the order asked, a
@@ -22,12 +24,14 @@ public final class RelationshipsApi {
     this.visible = new VisibleUsers(api.store(), api.clock());
   }
 
-  public AggregatedHttpResponse get(ApiRequest request) {
-    UserId me = request.caller().userId();
-    List<UserId> ids = QueryArguments.ids(request.query("ids"));
+  @Get("/v1/relationships")
+  @Access(Access.Who.USER)
+  public Items<RelationshipItem> get(Caller caller, @Param("ids") Optional<String> rawIds) {
+    UserId me = caller.userId();
+    List<UserId> ids = QueryArguments.ids(rawIds);
     List<UserId> shown = visible.batchIds(ids, me);
     List<RelationshipItem> items = shown.isEmpty() ? List.of()
         : api.store().relationships(me, shown, api.clock().instant()).stream().map(RelationshipItem::of).toList();
-    return Responses.ok(new Items<>(items));
+    return new Items<>(items);
   }
 }

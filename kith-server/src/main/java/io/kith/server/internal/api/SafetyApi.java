@@ -1,13 +1,14 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.annotation.Delete;
+import com.linecorp.armeria.server.annotation.Put;
 import io.kith.core.KithException;
 import io.kith.core.UserId;
 import io.kith.server.internal.api.wire.MuteOptions;
 import io.kith.server.internal.api.wire.States.Muting;
 import io.kith.server.internal.api.wire.States.State;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.http.Access;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,41 +24,35 @@ public final class SafetyApi {
     this.api = api;
   }
 
-  public AggregatedHttpResponse block(ApiRequest request) {
-    UserId me = request.caller().userId();
-    UserId target = UserId.parse("id", request.pathParam("id"));
-    api.relations().block().block(me, target);
-    return Responses.ok(new State("blocking"));
+  @Put("/v1/me/blocks/{id}")
+  @Access(Access.Who.USER)
+  public State block(Caller caller, UserId target) {
+    api.relations().block().block(caller.userId(), target);
+    return new State("blocking");
   }
 
-  public AggregatedHttpResponse unblock(ApiRequest request) {
-    UserId me = request.caller().userId();
-    UserId target = UserId.parse("id", request.pathParam("id"));
-    api.relations().block().unblock(me, target);
-    return Responses.noContent();
+  @Delete("/v1/me/blocks/{id}")
+  @Access(Access.Who.USER)
+  public void unblock(Caller caller, UserId target) {
+    api.relations().block().unblock(caller.userId(), target);
   }
 
   /** Body optional: {@code {"duration_seconds": N}}, 0 or absent for a mute without end. */
-  public AggregatedHttpResponse mute(ApiRequest request) {
-    UserId me = request.caller().userId();
-    UserId target = UserId.parse("id", request.pathParam("id"));
-    Duration duration = Duration.ZERO;
-    if (request.hasBody()) {
-      Long seconds = request.body(MuteOptions.class).durationSeconds();
-      duration = Duration.ofSeconds(seconds == null ? 0 : seconds);
-    }
+  @Put("/v1/me/mutes/{id}")
+  @Access(Access.Who.USER)
+  public Muting mute(Caller caller, UserId target, MuteOptions options) {
+    Duration duration = Duration.ofSeconds(options.durationSeconds() == null ? 0 : options.durationSeconds());
     if (duration.isNegative()) {
       throw KithException.invalid("duration_seconds", "duration_seconds must be 0 (forever) or more");
     }
-    Instant expiresAt = api.relations().mute().mute(me, target, duration);
+    Instant expiresAt = api.relations().mute().mute(caller.userId(), target, duration);
     // Times are stored and shown to the millisecond everywhere.
-    return Responses.ok(new Muting("muting", expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS)));
+    return new Muting("muting", expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS));
   }
 
-  public AggregatedHttpResponse unmute(ApiRequest request) {
-    UserId me = request.caller().userId();
-    UserId target = UserId.parse("id", request.pathParam("id"));
-    api.relations().mute().unmute(me, target);
-    return Responses.noContent();
+  @Delete("/v1/me/mutes/{id}")
+  @Access(Access.Who.USER)
+  public void unmute(Caller caller, UserId target) {
+    api.relations().mute().unmute(caller.userId(), target);
   }
 }

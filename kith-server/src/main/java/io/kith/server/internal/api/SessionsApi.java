@@ -1,14 +1,19 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.annotation.Delete;
+import com.linecorp.armeria.server.annotation.Post;
 import io.kith.core.ErrorCode;
 import io.kith.core.Handle;
 import io.kith.core.KithException;
 import io.kith.core.User;
 import io.kith.core.limit.LoginLimiter;
 import io.kith.server.internal.api.wire.LogIn;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.api.wire.NewSession;
+import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.http.Access;
+import io.kith.server.internal.http.ClientNetworks;
+import io.kith.server.internal.http.RateLimitHeaders;
 import io.kith.server.internal.json.JsonBodies;
 import java.util.Optional;
 
@@ -20,11 +25,12 @@ public final class SessionsApi {
     this.api = api;
   }
 
-  public AggregatedHttpResponse logIn(ApiRequest request) {
-    LogIn body = request.body(LogIn.class);
+  @Post("/v1/sessions")
+  @Access(Access.Who.ANYONE)
+  public NewSession logIn(LogIn body, ServiceRequestContext ctx) {
     Handle handle = Handle.parse("handle", JsonBodies.required("handle", body.handle()));
     String password = JsonBodies.required("password", body.password());
-    String network = request.clientNetwork();
+    String network = ClientNetworks.of(ctx.clientAddress());
     LoginLimiter limiter = api.loginLimiter();
     Optional<User> user = api.store().userByHandle(handle);
     // Checked before the password is tried. Failures count per handle and address whether or not an account has
@@ -38,17 +44,18 @@ public final class SessionsApi {
         : api.passwords().verifyAgainstDummy(password);
     if (!valid) {
       limiter.failed(handle.value(), network);
-      request.tellRateLimit(standing.ifFailed());
+      RateLimitHeaders.set(ctx, standing.ifFailed());
       throw KithException.of(ErrorCode.UNAUTHENTICATED, "handle or password is wrong");
     }
     limiter.succeeded(user.get().id(), network);
-    request.tellRateLimit(standing.ifSucceeded());
-    return Responses.ok(SessionIssuer.issue(api, user.get()));
+    RateLimitHeaders.set(ctx, standing.ifSucceeded());
+    return SessionIssuer.issue(api, user.get());
   }
 
-  public AggregatedHttpResponse logOut(ApiRequest request) {
-    api.store().deleteSession(request.caller().tokenHash());
-    api.sessions().forget(request.caller().tokenHash()); // refused at once on this node
-    return Responses.noContent();
+  @Delete("/v1/sessions/current")
+  @Access(Access.Who.USER)
+  public void logOut(Caller caller) {
+    api.store().deleteSession(caller.tokenHash());
+    api.sessions().forget(caller.tokenHash()); // refused at once on this node
   }
 }

@@ -1,6 +1,8 @@
 package io.kith.server.internal.api;
 
-import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.server.annotation.Delete;
+import com.linecorp.armeria.server.annotation.Get;
+import com.linecorp.armeria.server.annotation.Param;
 import io.kith.core.KithException;
 import io.kith.core.UserId;
 import io.kith.core.query.PopularAccounts;
@@ -9,8 +11,8 @@ import io.kith.core.query.Suggestions.Suggestion;
 import io.kith.server.internal.api.wire.Items;
 import io.kith.server.internal.api.wire.Suggested;
 import io.kith.server.internal.api.wire.UserCard;
-import io.kith.server.internal.http.ApiRequest;
-import io.kith.server.internal.http.Responses;
+import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.http.Access;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +35,11 @@ public final class SuggestionsApi {
     this.suggestions = new Suggestions(api.store(), api.clock(), popular);
   }
 
-  public AggregatedHttpResponse list(ApiRequest request) {
-    UserId me = request.caller().userId();
-    int limit = BoundedLimit.parse(request.query("limit"), DEFAULT_LIMIT, Suggestions.MAX_LIMIT);
-    List<Suggestion> ranked = suggestions.suggest(me, limit);
+  @Get("/v1/me/suggestions")
+  @Access(Access.Who.USER)
+  public Items<Suggested> list(Caller caller, @Param("limit") Optional<String> limit) {
+    UserId me = caller.userId();
+    List<Suggestion> ranked = suggestions.suggest(me, BoundedLimit.parse(limit, DEFAULT_LIMIT, Suggestions.MAX_LIMIT));
     Map<UserId, UserCard> cards = api.cards().cardsById(ranked.stream().map(Suggestion::id).toList(), Optional.of(me));
     List<Suggested> items = new ArrayList<>(ranked.size());
     for (Suggestion suggestion : ranked) {
@@ -45,17 +48,17 @@ public final class SuggestionsApi {
         items.add(new Suggested(card, Suggested.Reason.of(suggestion)));
       }
     }
-    return Responses.ok(new Items<>(items));
+    return new Items<>(items);
   }
 
-  public AggregatedHttpResponse dismiss(ApiRequest request) {
-    UserId me = request.caller().userId();
-    UserId other = UserId.parse("id", request.pathParam("id"));
+  @Delete("/v1/me/suggestions/{id}")
+  @Access(Access.Who.USER)
+  public void dismiss(Caller caller, UserId other) {
+    UserId me = caller.userId();
     if (other.equals(me)) {
       throw KithException.invalid("id", "you are never suggested to yourself");
     }
     visible.byId(other, Optional.of(me));
     api.store().dismissSuggestion(me, other, api.clock().instant());
-    return Responses.noContent();
   }
 }

@@ -1,12 +1,19 @@
 package io.kith.server.internal.http;
 
-import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.DependencyInjector;
 import com.linecorp.armeria.server.ServerBuilder;
-import io.kith.core.spi.EdgeList;
+import com.linecorp.armeria.server.annotation.Delete;
+import com.linecorp.armeria.server.annotation.Get;
+import com.linecorp.armeria.server.annotation.Patch;
+import com.linecorp.armeria.server.annotation.Post;
+import com.linecorp.armeria.server.annotation.Put;
+import io.kith.core.query.PopularAccounts;
 import io.kith.server.internal.api.AccountsApi;
 import io.kith.server.internal.api.ApiContext;
+import io.kith.server.internal.api.EdgeIdsApi;
 import io.kith.server.internal.api.FollowRequestsApi;
 import io.kith.server.internal.api.FollowingApi;
+import io.kith.server.internal.api.GraphQueriesApi;
 import io.kith.server.internal.api.ListsApi;
 import io.kith.server.internal.api.MeApi;
 import io.kith.server.internal.api.OpsApi;
@@ -14,76 +21,91 @@ import io.kith.server.internal.api.OwnListsApi;
 import io.kith.server.internal.api.RelationshipsApi;
 import io.kith.server.internal.api.SafetyApi;
 import io.kith.server.internal.api.SessionsApi;
+import io.kith.server.internal.api.SuggestionsApi;
 import io.kith.server.internal.api.UsersApi;
 import io.kith.server.internal.auth.Authenticator;
-import java.time.Duration;
+import io.kith.server.internal.auth.Authenticator.Caller;
+import io.kith.server.internal.auth.ServiceAuthenticator;
+import io.kith.server.internal.auth.ServiceTokens;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Optional;
 
-/** The API's route table, in one place so it reads like the endpoint list in docs/api.md. */
+/**
+ * The API's routes, in one place: each class below is an Armeria annotated service whose methods carry their route
+ * ({@code @Get("/v1/me")}...) and their {@link Access}, in the order of docs/api.md's endpoint table. They all share
+ * one binding: the caller, {@code UserId} and JSON-body converters, JSON responses, and no executor of their own
+ * (their {@link AccessDecorator} already moved them to the blocking task executor, and renders their failures as
+ * problems).
+ */
 public final class ApiRoutes {
-  /** How long a write that scales with the account (see {@link #bindLongWrite}) may take. */
-  static final Duration LONG_WRITE_TIMEOUT = Duration.ofMinutes(10);
+  /** How long a write that scales with the account may take (PATCH and DELETE /v1/me), instead of Armeria's 10 s. */
+  public static final long LONG_WRITE_TIMEOUT_MILLIS = 10 * 60 * 1000L;
 
-  private final ServerBuilder server;
-  private final Authenticator authenticator;
+  private static final List<Class<? extends Annotation>> ROUTE_ANNOTATIONS =
+      List.of(Get.class, Post.class, Put.class, Patch.class, Delete.class);
 
-  private ApiRoutes(ServerBuilder server, Authenticator authenticator) {
-    this.server = server;
-    this.authenticator = authenticator;
-  }
+  private ApiRoutes() {}
 
-  public static void register(ServerBuilder server, ApiContext api, Authenticator authenticator, OpsApi ops) {
-    ApiRoutes routes = new ApiRoutes(server, authenticator);
-    AccountsApi accounts = new AccountsApi(api);
-    SessionsApi sessions = new SessionsApi(api);
-    MeApi me = new MeApi(api);
-    UsersApi users = new UsersApi(api);
-    FollowingApi following = new FollowingApi(api);
-    FollowRequestsApi requests = new FollowRequestsApi(api);
-    SafetyApi safety = new SafetyApi(api);
-    RelationshipsApi relationships = new RelationshipsApi(api);
-
-    routes.bind(HttpMethod.POST, "/v1/accounts", accounts::create);
-    routes.bind(HttpMethod.POST, "/v1/sessions", sessions::logIn);
-    routes.bind(HttpMethod.DELETE, "/v1/sessions/current", sessions::logOut);
-    routes.bind(HttpMethod.GET, "/v1/me", me::get);
-    routes.bindLongWrite(HttpMethod.PATCH, "/v1/me", me::update);
-    routes.bindLongWrite(HttpMethod.DELETE, "/v1/me", me::delete);
-    routes.bind(HttpMethod.PUT, "/v1/me/following/{id}", following::follow);
-    routes.bind(HttpMethod.DELETE, "/v1/me/following/{id}", following::unfollow);
-    routes.bind(HttpMethod.DELETE, "/v1/me/followers/{id}", following::removeFollower);
-    routes.bind(HttpMethod.GET, "/v1/me/follow-requests", new OwnListsApi(api, EdgeList.REQUESTS_IN)::page);
-    routes.bind(HttpMethod.GET, "/v1/me/follow-requests/outgoing",
-        new OwnListsApi(api, EdgeList.REQUESTS_OUT)::page);
-    routes.bind(HttpMethod.POST, "/v1/me/follow-requests/{id}/accept", requests::accept);
-    routes.bind(HttpMethod.POST, "/v1/me/follow-requests/{id}/reject", requests::reject);
-    routes.bind(HttpMethod.GET, "/v1/me/blocks", new OwnListsApi(api, EdgeList.BLOCKING)::page);
-    routes.bind(HttpMethod.PUT, "/v1/me/blocks/{id}", safety::block);
-    routes.bind(HttpMethod.DELETE, "/v1/me/blocks/{id}", safety::unblock);
-    routes.bind(HttpMethod.GET, "/v1/me/mutes", new OwnListsApi(api, EdgeList.MUTING)::page);
-    routes.bind(HttpMethod.PUT, "/v1/me/mutes/{id}", safety::mute);
-    routes.bind(HttpMethod.DELETE, "/v1/me/mutes/{id}", safety::unmute);
-    routes.bind(HttpMethod.GET, "/v1/users", users::batch);
-    routes.bind(HttpMethod.GET, "/v1/users/by-handle/{handle}", users::byHandle);
-    routes.bind(HttpMethod.GET, "/v1/users/{id}", users::byId);
-    routes.bind(HttpMethod.GET, "/v1/users/{id}/followers", new ListsApi(api, EdgeList.FOLLOWERS)::page);
-    routes.bind(HttpMethod.GET, "/v1/users/{id}/following", new ListsApi(api, EdgeList.FOLLOWING)::page);
-    routes.bind(HttpMethod.GET, "/v1/users/{id}/friends", new ListsApi(api, EdgeList.FRIENDS)::page);
-    routes.bind(HttpMethod.GET, "/v1/relationships", relationships::get);
-    routes.bind(HttpMethod.GET, "/health", ops::health);
-    routes.bind(HttpMethod.GET, "/metrics", ops::metrics);
+  public static void register(ServerBuilder server, ApiContext api, Authenticator users, ServiceTokens serviceTokens,
+                              PopularAccounts popular, OpsApi ops) {
+    AccessDecorator.Factory access = new AccessDecorator.Factory(users, new ServiceAuthenticator(serviceTokens, users));
+    // Armeria builds each route's @Access decorator with this one instance (it needs the authenticators).
+    server.dependencyInjector(DependencyInjector.ofSingletons(access), false);
+    for (Object service : List.of(
+        new AccountsApi(api),
+        new SessionsApi(api),
+        new MeApi(api),
+        new FollowingApi(api),
+        new OwnListsApi(api),
+        new FollowRequestsApi(api),
+        new SafetyApi(api),
+        new UsersApi(api),
+        new ListsApi(api),
+        new RelationshipsApi(api),
+        new GraphQueriesApi(api),
+        new SuggestionsApi(api, popular),
+        new EdgeIdsApi(api),
+        ops)) {
+      requireDeclaredAccess(service.getClass());
+      server.annotatedService()
+          .requestConverters(new CallerConverter(), new UserIdConverter(), new JsonBodyConverter())
+          .responseConverters(new JsonResponseConverter())
+          .useBlockingTaskExecutor(false) // see AccessDecorator: one hop, in one place
+          .build(service);
+    }
   }
 
   /**
-   * For writes whose work grows with the account: going public approves every pending request, deleting an
-   * account removes every edge. Armeria's default 10 s would cut them off on a large account (the store finishes
-   * the work anyway, but the client would hear of a failure).
+   * Refuses to start a server with a route that does not declare its {@link Access} (it would run unauthenticated
+   * on the event loop) or whose handler takes a caller its access does not resolve.
    */
-  private void bindLongWrite(HttpMethod method, String path, ApiHandler handler) {
-    server.route().methods(method).path(path).requestTimeout(LONG_WRITE_TIMEOUT)
-        .build(new BlockingApiService(handler, authenticator));
-  }
-
-  private void bind(HttpMethod method, String path, ApiHandler handler) {
-    server.route().methods(method).path(path).build(new BlockingApiService(handler, authenticator));
+  static void requireDeclaredAccess(Class<?> service) {
+    for (Method method : service.getMethods()) {
+      if (ROUTE_ANNOTATIONS.stream().noneMatch(method::isAnnotationPresent)) {
+        continue;
+      }
+      String name = service.getSimpleName() + "." + method.getName();
+      Access access = method.getAnnotation(Access.class);
+      if (access == null) {
+        throw new IllegalStateException(name + " declares no @Access");
+      }
+      if ((access.value() == Access.Who.SERVICE) == access.scope().isEmpty()) {
+        throw new IllegalStateException(name + ": a scope is for SERVICE access only, and SERVICE needs one");
+      }
+      for (Type parameter : method.getGenericParameterTypes()) {
+        boolean required = parameter == Caller.class;
+        boolean optional = parameter instanceof ParameterizedType p && p.getRawType() == Optional.class
+            && p.getActualTypeArguments()[0] == Caller.class;
+        if ((required && access.value() != Access.Who.USER)
+            || (optional && access.value() != Access.Who.ANYONE_OR_USER)) {
+          throw new IllegalStateException(name + " takes " + parameter.getTypeName() + " but its access is "
+              + access.value() + " (Caller: USER, Optional<Caller>: ANYONE_OR_USER)");
+        }
+      }
+    }
   }
 }

@@ -18,7 +18,7 @@ public final class RateLimitHeaders {
   private RateLimitHeaders() {}
 
   /** On whatever answer {@code ctx} gives, success or problem. */
-  static void set(ServiceRequestContext ctx, RateLimitStatus status) {
+  public static void set(ServiceRequestContext ctx, RateLimitStatus status) {
     ctx.setAdditionalResponseHeader(LIMIT, Long.toString(status.limit()));
     ctx.setAdditionalResponseHeader(REMAINING, Long.toString(status.remaining()));
     ctx.setAdditionalResponseHeader(RESET, Long.toString(seconds(status.reset())));

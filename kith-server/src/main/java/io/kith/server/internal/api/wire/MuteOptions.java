@@ -1,4 +1,7 @@
 package io.kith.server.internal.api.wire;
 
-/** {@code PUT /v1/me/mutes/{id}}'s optional body: for how long, 0 or absent for a mute without end. */
+import io.kith.server.internal.json.JsonBody;
+
+/** {@code PUT /v1/me/mutes/{id}}'s optional body: for how long, 0 or absent (or no body) for a mute without end. */
+@JsonBody(optional = true)
 public record MuteOptions(Long durationSeconds) {}
