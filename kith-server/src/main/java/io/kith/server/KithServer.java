@@ -24,7 +24,6 @@ import io.kith.core.spi.KithStore;
 import io.kith.server.internal.api.AccessLimits;
 import io.kith.server.internal.api.ApiContext;
 import io.kith.server.internal.api.LimitPruner;
-import io.kith.server.internal.api.OpsApi;
 import io.kith.server.internal.api.PopularRefresher;
 import io.kith.server.internal.api.UserCards;
 import io.kith.server.internal.auth.Authenticator;
@@ -115,7 +114,7 @@ public final class KithServer implements AutoCloseable {
       // Armeria reads Forwarded and X-Forwarded-For by default but believes them only from trusted proxies.
       sb.clientAddressTrustedProxyFilter(address -> true);
     }
-    ApiRoutes.register(sb, api, authenticator, serviceTokens, popular, new OpsApi(store, registry));
+    ApiRoutes.register(sb, api, authenticator, serviceTokens, popular, registry);
     OpenApiRoutes.register(sb);
     sb.decorator(Compression.decorator());
     if (!config.corsOrigins.isEmpty()) {

@@ -2,11 +2,13 @@ package io.kith.server.internal.http;
 
 import com.linecorp.armeria.common.DependencyInjector;
 import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.TransientServiceOption;
 import com.linecorp.armeria.server.annotation.Delete;
 import com.linecorp.armeria.server.annotation.Get;
 import com.linecorp.armeria.server.annotation.Patch;
 import com.linecorp.armeria.server.annotation.Post;
 import com.linecorp.armeria.server.annotation.Put;
+import com.linecorp.armeria.server.prometheus.PrometheusExpositionService;
 import io.kith.core.query.PopularAccounts;
 import io.kith.server.internal.api.AccountsApi;
 import io.kith.server.internal.api.ApiContext;
@@ -16,7 +18,6 @@ import io.kith.server.internal.api.FollowingApi;
 import io.kith.server.internal.api.GraphQueriesApi;
 import io.kith.server.internal.api.ListsApi;
 import io.kith.server.internal.api.MeApi;
-import io.kith.server.internal.api.OpsApi;
 import io.kith.server.internal.api.OwnListsApi;
 import io.kith.server.internal.api.RelationshipsApi;
 import io.kith.server.internal.api.SafetyApi;
@@ -27,6 +28,7 @@ import io.kith.server.internal.auth.Authenticator;
 import io.kith.server.internal.auth.Authenticator.Caller;
 import io.kith.server.internal.auth.ServiceAuthenticator;
 import io.kith.server.internal.auth.ServiceTokens;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -36,7 +38,8 @@ import java.util.Optional;
 
 /**
  * The API's routes, in one place: each class below is an Armeria annotated service whose methods carry their route
- * ({@code @Get("/v1/me")}...) and their {@link Access}, in the order of docs/api.md's endpoint table. They all share
+ * ({@code @Get("/v1/me")}...) and their {@link Access}, in the order of docs/api.md's endpoint table, followed by
+ * {@code /health} and {@code /metrics}. They all share
  * one binding: the caller, {@code UserId} and JSON-body converters, JSON responses, and no executor of their own
  * (their {@link AccessDecorator} already moved them to the blocking task executor, and renders their failures as
  * problems).
@@ -51,7 +54,7 @@ public final class ApiRoutes {
   private ApiRoutes() {}
 
   public static void register(ServerBuilder server, ApiContext api, Authenticator users, ServiceTokens serviceTokens,
-                              PopularAccounts popular, OpsApi ops) {
+                              PopularAccounts popular, PrometheusMeterRegistry registry) {
     AccessDecorator.Factory access = new AccessDecorator.Factory(users, new ServiceAuthenticator(serviceTokens, users));
     // Armeria builds each route's @Access decorator with this one instance (it needs the authenticators).
     server.dependencyInjector(DependencyInjector.ofSingletons(access), false);
@@ -68,8 +71,7 @@ public final class ApiRoutes {
         new RelationshipsApi(api),
         new GraphQueriesApi(api),
         new SuggestionsApi(api, popular),
-        new EdgeIdsApi(api),
-        ops)) {
+        new EdgeIdsApi(api))) {
       requireDeclaredAccess(service.getClass());
       server.annotatedService()
           .requestConverters(new CallerConverter(), new UserIdConverter(), new JsonBodyConverter())
@@ -77,6 +79,11 @@ public final class ApiRoutes {
           .useBlockingTaskExecutor(false) // see AccessDecorator: one hop, in one place
           .build(service);
     }
+    // For load balancers and scrapers: Armeria's own services, off the event loop too (the store's health check
+    // may query it, a scrape walks every meter).
+    server.route().get("/health").build(StoreHealth.service(api.store()).decorate(access.anyone()));
+    server.route().get("/metrics").build(PrometheusExpositionService.builder(registry.getPrometheusRegistry())
+        .transientServiceOptions(TransientServiceOption.allOf()).build().decorate(access.anyone()));
   }
 
   /**
