@@ -28,6 +28,8 @@ import io.kith.server.internal.auth.Authenticator;
 import io.kith.server.internal.auth.Authenticator.Caller;
 import io.kith.server.internal.auth.ServiceAuthenticator;
 import io.kith.server.internal.auth.ServiceTokens;
+import io.kith.server.internal.json.JsonBodies;
+import io.kith.server.internal.json.JsonBody;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -88,7 +90,8 @@ public final class ApiRoutes {
 
   /**
    * Refuses to start a server with a route that does not declare its {@link Access} (it would run unauthenticated
-   * on the event loop) or whose handler takes a caller its access does not resolve.
+   * on the event loop), whose handler takes a caller its access does not resolve, or whose body has a field the
+   * strict reader cannot read.
    */
   static void requireDeclaredAccess(Class<?> service) {
     for (Method method : service.getMethods()) {
@@ -102,6 +105,11 @@ public final class ApiRoutes {
       }
       if ((access.value() == Access.Who.SERVICE) == access.scope().isEmpty()) {
         throw new IllegalStateException(name + ": a scope is for SERVICE access only, and SERVICE needs one");
+      }
+      for (Class<?> parameter : method.getParameterTypes()) {
+        if (parameter.isAnnotationPresent(JsonBody.class)) {
+          JsonBodies.requireReadable(parameter);
+        }
       }
       for (Type parameter : method.getGenericParameterTypes()) {
         boolean required = parameter == Caller.class;

@@ -59,6 +59,11 @@ public final class JsonBodies {
     }
   }
 
+  /** Fails (at start, not on a client's first mistake) unless every field of {@code type} is one it can read. */
+  public static void requireReadable(Class<?> type) {
+    EXPECTED.get(type);
+  }
+
   /** {@code value}, or 400 naming {@code field} as required if the body left it out. */
   public static <T> T required(String field, T value) {
     if (value == null) {
@@ -131,13 +136,13 @@ public final class JsonBodies {
     if (type == NullableField.class) {
       return "a string or null";
     }
-    if (type == Boolean.class || type == boolean.class) {
+    if (type == Boolean.class) {
       return "true or false";
     }
-    if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+    if (type == Long.class) {
       return "a whole number";
     }
     throw new IllegalArgumentException("a request body field of type " + type.getName()
-        + " (expected: String, NullableField<String>, Boolean or Long)");
+        + " (expected: String, NullableField<String>, Boolean or Long, boxed so that a field left out is null)");
   }
 }

@@ -4,16 +4,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -25,7 +27,8 @@ import java.io.IOException;
  * The input rules every request body is read with, besides duplicate keys, trailing tokens and unknown fields
  * (mapper features): a value is of its field's type or refused, never coerced (no {@code "60"} for 60, no 1.5 for
  * 1, no 0 for false, no number for a string); null is refused except where a field is a {@link NullableField};
- * every string is well-formed Unicode, or refused naming the field it is in.
+ * every string is well-formed Unicode, or refused naming the field it is in. Body fields are therefore
+ * {@code String}, {@code Boolean}, {@code Long} or {@link NullableField}: boxed, so that a field left out is null.
  */
 final class StrictInput {
   /** Every shape a scalar could be coerced from. */
@@ -50,8 +53,7 @@ final class StrictInput {
     module.addDeserializer(Boolean.class, new NoNulls<>(Boolean.class));
     module.addDeserializer(Long.class, new NoNulls<>(Long.class));
     module.addDeserializer(NullableField.class, new NullableFields(null));
-    return builder.disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .addModule(module);
+    return builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT).addModule(module);
   }
 
   /**
@@ -84,7 +86,7 @@ final class StrictInput {
     }
 
     @Override
-    public T getNullValue(DeserializationContext ctxt) throws com.fasterxml.jackson.databind.JsonMappingException {
+    public T getNullValue(DeserializationContext ctxt) throws JsonMappingException {
       throw InvalidNullException.from(ctxt, null, ctxt.constructType(handledType()));
     }
 
@@ -132,7 +134,7 @@ final class StrictInput {
 
     @Override
     public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property)
-        throws com.fasterxml.jackson.databind.JsonMappingException {
+        throws JsonMappingException {
       JavaType type = property != null ? property.getType() : ctxt.getContextualType();
       return new NullableFields(ctxt.findContextualValueDeserializer(type.containedType(0), property));
     }
