@@ -30,6 +30,14 @@ public final class CapturedLog implements AutoCloseable {
     }
   }
 
+  /** The messages {@code logger} wrote, in order. */
+  public List<String> messages(String logger) {
+    synchronized (appender.list) {
+      return appender.list.stream().filter(e -> e.getLoggerName().equals(logger))
+          .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+  }
+
   @Override
   public void close() {
     root.detachAppender(appender);
