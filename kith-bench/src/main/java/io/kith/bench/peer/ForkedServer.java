@@ -83,7 +83,10 @@ public final class ForkedServer implements AutoCloseable {
       command.add(System.getProperty("java.class.path"));
       command.add("io.kith.server.Main");
     }
-    command.addAll(List.of("serve", "--port", "0", "--data", dataDir.toAbsolutePath().toString(), "--sync", "true"));
+    // Follow rate limits raised: 2,000 viewers following for a warm-up and a window would reach 30 a minute
+    // (a 429 is a refusal, not a measured follow). The limits are still read and charged on every follow.
+    command.addAll(List.of("serve", "--port", "0", "--data", dataDir.toAbsolutePath().toString(), "--sync", "true",
+        "--follow-limit-per-minute", "1000000", "--follow-limit-per-day", "1000000"));
     Path log = workDir.resolve("server.log");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new ForkedServer(process, log, command);

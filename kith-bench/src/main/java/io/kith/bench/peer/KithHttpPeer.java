@@ -103,7 +103,8 @@ public final class KithHttpPeer extends HttpPeer {
     storage.open();
     // One log line per request would measure the console, not the server.
     ((Logger) LoggerFactory.getLogger("kith.access")).setLevel(Level.WARN);
-    server = KithServer.builder().store(storage.store()).port(0).build().start();
+    server = KithServer.builder().store(storage.store()).port(0)
+        .followLimitPerMinute(1_000_000).followLimitPerDay(1_000_000).build().start();
     connect(server.port());
   }
 

@@ -37,7 +37,6 @@ public final class SessionCache {
       return off(store);
     }
     return new SessionCache(store, Caffeine.newBuilder()
-        .executor(Runnable::run) // upkeep on the calling thread: no wake-up of a pool thread per few reads
         .maximumSize(maxEntries)
         .expireAfterWrite(ttl)
         .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))

@@ -59,12 +59,10 @@ final class RelationCache {
     this.db = db;
     this.families = families;
     this.cache = maxBytes == 0 ? null : Caffeine.newBuilder()
-        .executor(Runnable::run) // upkeep on the calling thread: no wake-up of a pool thread per few reads
         .maximumWeight(maxBytes)
         .weigher((Long user, Adjacency adjacency) -> adjacency.weight())
         .build();
     this.counts = maxBytes == 0 ? null : Caffeine.newBuilder()
-        .executor(Runnable::run)
         .maximumWeight(maxBytes / 4)
         .weigher((Long user, Counts c) -> COUNTS_WEIGHT)
         .build();

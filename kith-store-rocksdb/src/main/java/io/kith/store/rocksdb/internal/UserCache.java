@@ -33,7 +33,6 @@ final class UserCache {
 
   private UserCache(long maxBytes) {
     this.cache = maxBytes == 0 ? null : Caffeine.newBuilder()
-        .executor(Runnable::run) // upkeep on the calling thread: no wake-up of a pool thread per few reads
         .maximumWeight(maxBytes)
         .weigher((Long id, Codec.UserRecord record) -> weight(record))
         .build();
