@@ -42,13 +42,13 @@ class FollowStoreCallsTest {
 
     assertThat(follow.execute(ann, bea)).isEqualTo(FollowOutcome.CREATED);
 
-    assertThat(calls).containsExactly("relationships", "user", "counts", "outgoingRequests", "windowCounts",
+    assertThat(calls).containsExactly("relationships", "existingUsers", "counts", "outgoingRequests", "windowCounts",
         "windowCounts", "follow+charges");
     assertThat(windows).hasSize(2).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
 
     calls.clear();
     assertThat(follow.execute(ann, bea)).isEqualTo(FollowOutcome.ALREADY_FOLLOWING);
-    assertThat(calls).as("a repeat is one read, and counts nothing").containsExactly("relationships", "user");
+    assertThat(calls).as("a repeat is one read, and counts nothing").containsExactly("relationships", "existingUsers");
   }
 
   private UserId user(long id, String handle) {
