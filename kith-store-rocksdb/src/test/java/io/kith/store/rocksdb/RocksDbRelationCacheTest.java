@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,66 +75,42 @@ class RocksDbRelationCacheTest extends StoreContract {
     List<UserId> writers = newUsers(6);
     List<UserId> everyone = new ArrayList<>(targets);
     everyone.addAll(writers);
-    ExecutorService pool = Executors.newFixedThreadPool(writers.size() + 2);
-    AtomicBoolean writing = new AtomicBoolean(true);
-    try {
-      List<Future<?>> readers = new ArrayList<>();
-      for (int r = 0; r < 2; r++) {
-        // Readers keep loading (and so racing to re-cache) the entries the writers invalidate.
-        readers.add(pool.submit(() -> {
-          Random random = new Random();
-          while (writing.get()) {
-            UserId viewer = everyone.get(random.nextInt(everyone.size()));
-            store.relationships(viewer, everyone.stream().filter(u -> !u.equals(viewer)).toList(), Instant.now());
+    // Readers keep loading (and so racing to re-cache) the entries the writers invalidate.
+    Runnable reader = () -> {
+      Random random = new Random();
+      UserId viewer = everyone.get(random.nextInt(everyone.size()));
+      store.relationships(viewer, everyone.stream().filter(u -> !u.equals(viewer)).toList(), Instant.now());
+    };
+    raceReadersAgainstWriters(reader, writers, writer -> {
+      Random random = new Random(writer.value());
+      for (int i = 0; i < 300; i++) {
+        UserId target = targets.get(random.nextInt(targets.size()));
+        switch (random.nextInt(4)) {
+          case 0 -> {
+            store.follow(writer, target, Instant.now());
+            assertRelationship(writer, target, true, false, false);
           }
-          return null;
-        }));
-      }
-      List<Future<?>> writes = new ArrayList<>();
-      for (UserId writer : writers) {
-        writes.add(pool.submit(() -> {
-          Random random = new Random(writer.value());
-          for (int i = 0; i < 300; i++) {
-            UserId target = targets.get(random.nextInt(targets.size()));
-            switch (random.nextInt(4)) {
-              case 0 -> {
-                store.follow(writer, target, Instant.now());
-                assertRelationship(writer, target, true, false, false);
-              }
-              case 1 -> {
-                store.unfollow(writer, target);
-                assertRelationship(writer, target, false, false, false);
-              }
-              case 2 -> {
-                store.block(writer, target, Instant.now());
-                assertRelationship(writer, target, false, true, false);
-                store.unblock(writer, target);
-                assertRelationship(writer, target, false, false, false);
-              }
-              default -> {
-                store.mute(writer, target, Instant.now(), null);
-                assertThat(store.relationships(writer, List.of(target), Instant.now()).getFirst().muting())
-                    .as("%s mutes %s", writer, target).isTrue();
-                store.unmute(writer, target);
-                assertThat(store.relationships(writer, List.of(target), Instant.now()).getFirst().muting())
-                    .as("%s no longer mutes %s", writer, target).isFalse();
-              }
-            }
+          case 1 -> {
+            store.unfollow(writer, target);
+            assertRelationship(writer, target, false, false, false);
           }
-          return null;
-        }));
+          case 2 -> {
+            store.block(writer, target, Instant.now());
+            assertRelationship(writer, target, false, true, false);
+            store.unblock(writer, target);
+            assertRelationship(writer, target, false, false, false);
+          }
+          default -> {
+            store.mute(writer, target, Instant.now(), null);
+            assertThat(store.relationships(writer, List.of(target), Instant.now()).getFirst().muting())
+                .as("%s mutes %s", writer, target).isTrue();
+            store.unmute(writer, target);
+            assertThat(store.relationships(writer, List.of(target), Instant.now()).getFirst().muting())
+                .as("%s no longer mutes %s", writer, target).isFalse();
+          }
+        }
       }
-      for (Future<?> write : writes) {
-        write.get(2, TimeUnit.MINUTES);
-      }
-      writing.set(false);
-      for (Future<?> reader : readers) {
-        reader.get(1, TimeUnit.MINUTES);
-      }
-    } finally {
-      writing.set(false);
-      pool.shutdownNow();
-    }
+    });
   }
 
   @Test
@@ -142,42 +119,47 @@ class RocksDbRelationCacheTest extends StoreContract {
     List<UserId> writers = newUsers(4);
     List<UserId> everyone = new ArrayList<>(targets);
     everyone.addAll(writers);
+    // Batch reads of everyone's counts keep filling the cache with what they read, racing the writers.
+    raceReadersAgainstWriters(() -> store.counts(everyone), writers, writer -> {
+      Random random = new Random(writer.value());
+      Set<UserId> following = new HashSet<>();
+      for (int i = 0; i < 400; i++) {
+        UserId target = targets.get(random.nextInt(targets.size()));
+        if (random.nextBoolean()) {
+          store.follow(writer, target, Instant.now());
+          following.add(target);
+        } else {
+          store.unfollow(writer, target);
+          following.remove(target);
+        }
+        // Only this writer changes its own following count: a batch read must show it at once.
+        assertThat(store.counts(everyone).get(writer).following()).as("%s follows", writer)
+            .isEqualTo(following.size());
+      }
+    });
+  }
+
+  /** Two threads repeat {@code read} until every writer has run {@code write} to its end; any failure fails the test. */
+  private static void raceReadersAgainstWriters(Runnable read, List<UserId> writers, Consumer<UserId> write)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(writers.size() + 2);
     AtomicBoolean writing = new AtomicBoolean(true);
     try {
       List<Future<?>> readers = new ArrayList<>();
       for (int r = 0; r < 2; r++) {
-        // Batch reads of everyone's counts keep filling the cache with what they read, racing the writers.
         readers.add(pool.submit(() -> {
           while (writing.get()) {
-            store.counts(everyone);
+            read.run();
           }
           return null;
         }));
       }
       List<Future<?>> writes = new ArrayList<>();
       for (UserId writer : writers) {
-        writes.add(pool.submit(() -> {
-          Random random = new Random(writer.value());
-          Set<UserId> following = new HashSet<>();
-          for (int i = 0; i < 400; i++) {
-            UserId target = targets.get(random.nextInt(targets.size()));
-            if (random.nextBoolean()) {
-              store.follow(writer, target, Instant.now());
-              following.add(target);
-            } else {
-              store.unfollow(writer, target);
-              following.remove(target);
-            }
-            // Only this writer changes its own following count: a batch read must show it at once.
-            assertThat(store.counts(everyone).get(writer).following()).as("%s follows", writer)
-                .isEqualTo(following.size());
-          }
-          return null;
-        }));
+        writes.add(pool.submit(() -> write.accept(writer)));
       }
-      for (Future<?> write : writes) {
-        write.get(2, TimeUnit.MINUTES);
+      for (Future<?> done : writes) {
+        done.get(2, TimeUnit.MINUTES);
       }
       writing.set(false);
       for (Future<?> reader : readers) {
